@@ -1,0 +1,34 @@
+package org.civic311.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A question asked when reporting in a category (an Open311 attribute).
+ *
+ * @param code the attribute code, sent by clients as {@code attribute[code]}
+ * @param variable false for informational text that needs no answer
+ * @param datatype the kind of answer
+ * @param required whether a report must answer it
+ * @param datatypeDescription a hint for the answer's format; may be null
+ * @param order display position, 1 first
+ * @param description the question text
+ * @param values the allowed answers of a value list, in display order; empty otherwise
+ */
+public record Question(
+    String code,
+    boolean variable,
+    QuestionDatatype datatype,
+    boolean required,
+    @Nullable String datatypeDescription,
+    int order,
+    String description,
+    List<AllowedValue> values) {
+
+  public Question {
+    values = List.copyOf(values);
+  }
+
+  /** One answer of a value list: {@code key} is sent, {@code name} is shown. */
+  public record AllowedValue(String key, String name) {}
+}

@@ -1,0 +1,60 @@
+package org.civic311.database.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.civic311.database.DatabaseProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Gives the application its connection pool, starting the embedded PostgreSQL when no URL is set. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+  /** Null when an external PostgreSQL is used; closed by Spring after the pool. */
+  @Bean(destroyMethod = "close")
+  EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
+    if (!properties.usesEmbedded()) {
+      return new EmbeddedDatabase(null);
+    }
+    return new EmbeddedDatabase(
+        EmbeddedPostgresServer.start(properties.dataDir(), properties.embedded()));
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("civic311");
+    config.setMaximumPoolSize(properties.poolSize());
+    if (embedded.server() != null) {
+      config.setJdbcUrl(embedded.server().jdbcUrl());
+      config.setUsername("postgres");
+    } else {
+      config.setJdbcUrl(properties.url());
+      config.setUsername(properties.username());
+      config.setPassword(properties.password());
+      log.info("Using the external PostgreSQL at {}", redact(properties.url()));
+    }
+    return new HikariDataSource(config);
+  }
+
+  /** A JDBC URL may carry a password in its query string; never log it. */
+  static String redact(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query) + "?…";
+  }
+
+  /** Holder so the server is stopped after the pool that uses it is closed. */
+  record EmbeddedDatabase(@org.jspecify.annotations.Nullable EmbeddedPostgresServer server) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (server != null) server.close();
+    }
+  }
+}
