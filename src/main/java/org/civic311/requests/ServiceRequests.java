@@ -1,0 +1,47 @@
+package org.civic311.requests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The service requests of the city: submit, find, search and change them. */
+public interface ServiceRequests {
+
+  /**
+   * Validates and stores a new request, routes it to a department and records it in the outbox.
+   *
+   * @throws InvalidServiceRequest naming every problem
+   */
+  Submission submit(SubmitServiceRequest command);
+
+  /** A request as the public may see it, with its public history. */
+  Optional<ServiceRequestDetails> find(RequestNumber number);
+
+  RequestPage search(RequestQuery query);
+
+  /** The number behind a token returned for a batch category. */
+  Optional<RequestNumber> numberForToken(String token);
+
+  /**
+   * Applies a change through the aggregate.
+   *
+   * @throws RequestNotFound when there is no such request
+   * @throws TransitionNotAllowed when the stage does not allow it
+   */
+  ServiceRequestDetails change(RequestNumber number, RequestChange change, Actor actor);
+
+  /**
+   * Applies a change sent by a city system with its own update id; sending the same id again changes
+   * nothing and returns the first result.
+   *
+   * @return the history entry id of the update
+   */
+  long changeFromExternalSystem(
+      RequestNumber number, String externalUpdateId, RequestChange change, Actor actor);
+
+  /** Public changes to any request in a time window, oldest first. */
+  List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit);
+
+  /** The reporter's contact details: staff only; callers must check and audit access. */
+  Optional<Reporter> reporterOf(RequestNumber number);
+}
