@@ -2,6 +2,9 @@ package org.civic311.catalog.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +27,8 @@ import org.civic311.catalog.ServiceType;
 import org.civic311.catalog.SlaTarget;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,7 +52,55 @@ final class CityFileReader {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  /** A city with a thousand categories fits in well under a megabyte. */
+  private static final int MAX_FILE_SIZE = 4 * 1024 * 1024;
+
   private CityFileReader() {}
+
+  /**
+   * Finds keys the file format does not have, with their line: Jackson reports an unknown key of a
+   * record only at the end of its mapping, which points a city at the wrong line.
+   */
+  private static void checkKeys(String source, byte[] yaml) {
+    try (JsonParser parser = MAPPER.createParser(yaml)) {
+      if (parser.nextToken() == null) throw new CatalogFileException("City file " + source + " is empty");
+      checkKeys(source, parser, CityFile.class, "");
+    }
+  }
+
+  private static void checkKeys(String source, JsonParser parser, Type expected, String path) {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT && expected instanceof Class<?> type && type.isRecord()) {
+      Map<String, Type> keys = new LinkedHashMap<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        keys.put(kebab(component.getName()), component.getGenericType());
+      }
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String key = parser.currentName();
+        Type value = keys.get(key);
+        String here = path.isEmpty() ? key : path + "." + key;
+        if (value == null) {
+          throw new CatalogFileException("City file " + source + " line " + parser.currentTokenLocation().getLineNr()
+              + " (at " + here + "): unknown key '" + key + "'; known keys here: " + String.join(", ", keys.keySet()));
+        }
+        parser.nextToken();
+        checkKeys(source, parser, value, here);
+      }
+    } else if (token == JsonToken.START_ARRAY && expected instanceof ParameterizedType list
+        && list.getRawType() == List.class) {
+      int index = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        checkKeys(source, parser, list.getActualTypeArguments()[0], path + "[" + index++ + "]");
+      }
+    } else if (token != null && token.isStructStart()) {
+      // A list where a value belongs, or the reverse: binding reports it with its line.
+      parser.skipChildren();
+    }
+  }
+
+  private static String kebab(String camelCase) {
+    return camelCase.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+  }
 
   /**
    * Reads and checks a city file.
@@ -57,11 +111,18 @@ final class CityFileReader {
   static CityDefinition read(String source, InputStream in) {
     CityFile file;
     try {
-      file = MAPPER.readValue(in, CityFile.class);
+      byte[] yaml = in.readNBytes(MAX_FILE_SIZE + 1);
+      if (yaml.length > MAX_FILE_SIZE) {
+        throw new CatalogFileException("City file " + source + " is larger than " + MAX_FILE_SIZE / 1024 + " KB");
+      }
+      checkKeys(source, yaml);
+      file = MAPPER.readValue(yaml, CityFile.class);
+    } catch (IOException e) {
+      throw new CatalogFileException("City file " + source + " cannot be read: " + e.getMessage(), e);
+    } catch (CatalogFileException e) {
+      throw e;
     } catch (JacksonException e) {
       throw new CatalogFileException("City file " + source + " cannot be read: " + describe(e), e);
-    } catch (RuntimeException e) {
-      throw new CatalogFileException("City file " + source + " cannot be read: " + e.getMessage(), e);
     }
     if (file == null) {
       throw new CatalogFileException("City file " + source + " is empty");
