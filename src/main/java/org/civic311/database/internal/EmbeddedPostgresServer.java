@@ -248,19 +248,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /**
    * A Civic311 killed with {@code kill -9} leaves its postgres running on the folder. Talking to it
    * would keep its old settings and port, so we ask it for a fast shutdown (SIGINT) and wait. A stale
-   * {@code postmaster.pid} whose process is gone is left for PostgreSQL, which recovers from it; one
-   * whose pid now belongs to another process (after a reboot or in a container) is removed, as
-   * PostgreSQL would refuse to start while that process lives, and that process is left alone.
+   * {@code postmaster.pid}, whose process has exited or whose pid now belongs to another program
+   * (after a reboot or in a container), is removed, as PostgreSQL would refuse to start while that
+   * pid lives; that program is left alone.
    */
   static void stopOrphanServer(Path clusterDir, DatabaseProperties.Embedded settings) {
     @Nullable PidFile pidFile = PidFile.read(clusterDir);
     if (pidFile == null) return;
-    Optional<ProcessHandle> process = ProcessHandle.of(pidFile.pid()).filter(ProcessHandle::isAlive);
+    Optional<ProcessHandle> process =
+        ProcessHandle.of(pidFile.pid()).filter(EmbeddedPostgresServer::isRunning);
     if (process.isEmpty()) {
+      // A crash. PostgreSQL would remove the file itself, but not while the dead postmaster is a
+      // zombie not yet reaped by init (kill(pid, 0) still succeeds): remove it for it. Backends that
+      // outlived their postmaster are still caught by PostgreSQL's own shared-memory check.
       log.info(
-          "{} names pid {}, which is gone (a crash): PostgreSQL will recover from its log",
+          "{} names pid {}, which has exited (a crash): removing the stale file; PostgreSQL will"
+              + " recover from its log",
           clusterDir.resolve(PidFile.NAME),
           pidFile.pid());
+      removeStalePidFile(clusterDir);
       return;
     }
     if (!isPostmasterOf(process.get(), pidFile)) {
@@ -270,11 +276,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           clusterDir.resolve(PidFile.NAME),
           pidFile.pid(),
           process.get().info().command().orElse("unknown"));
-      try {
-        Files.deleteIfExists(clusterDir.resolve(PidFile.NAME));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not remove the stale " + PidFile.NAME, e);
-      }
+      removeStalePidFile(clusterDir);
       return;
     }
     ProcessHandle postmaster = process.get();
@@ -299,12 +301,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     log.info("The earlier PostgreSQL stopped; its data is kept");
   }
 
+  private static void removeStalePidFile(Path clusterDir) {
+    try {
+      Files.deleteIfExists(clusterDir.resolve(PidFile.NAME));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not remove the stale " + PidFile.NAME + " in " + clusterDir, e);
+    }
+  }
+
   /** The live postmaster of the folder, if postmaster.pid names one. */
   static Optional<ProcessHandle> livePostmaster(Path clusterDir) {
     @Nullable PidFile pidFile = PidFile.read(clusterDir);
     if (pidFile == null) return Optional.empty();
     return ProcessHandle.of(pidFile.pid())
-        .filter(ProcessHandle::isAlive)
+        .filter(EmbeddedPostgresServer::isRunning)
         .filter(p -> isPostmasterOf(p, pidFile));
   }
 
@@ -329,17 +339,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return Duration.between(pidFile.startTime(), started.get()).abs().compareTo(START_TIME_TOLERANCE) <= 0;
   }
 
-  private static boolean waitForExit(ProcessHandle process, Duration wait) {
+  /**
+   * Waits until the process has exited. A postmaster is not our child: once it exits it stays a
+   * zombie until init reaps it, which {@link ProcessHandle#isAlive()} counts as alive, so its state
+   * is read from {@code /proc} too.
+   */
+  static boolean waitForExit(ProcessHandle process, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (isRunning(process)) {
+      if (System.nanoTime() > deadline) return false;
+      try {
+        process.onExit().get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillRunning) {
+        // look again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !isRunning(process);
+      } catch (ExecutionException e) {
+        return !isRunning(process);
+      }
+    }
+    return true;
+  }
+
+  /** Alive and not a zombie (exited, waiting to be reaped by its parent). */
+  static boolean isRunning(ProcessHandle process) {
+    if (!process.isAlive()) return false;
     try {
-      process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException stillRunning) {
-      return !process.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !process.isAlive();
-    } catch (ExecutionException e) {
-      return !process.isAlive();
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      int afterName = stat.lastIndexOf(')');
+      return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+    } catch (IOException | RuntimeException noProc) {
+      return process.isAlive(); // no /proc (macOS) or the process is gone
     }
   }
 

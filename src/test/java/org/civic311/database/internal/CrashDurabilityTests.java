@@ -57,10 +57,10 @@ class CrashDurabilityTests {
 
     Set<Long> acknowledged = victim.kill();
 
-    assertThat(orphan.isAlive()).as("postgres outlives the killed JVM as an orphan").isTrue();
+    assertThat(EmbeddedPostgresServer.isRunning(orphan)).as("postgres outlives the killed JVM as an orphan").isTrue();
     // Same port as the orphan: a naive start would "succeed" by connecting to it.
     EmbeddedPostgresServer server = start(durable(victim.port.get()));
-    assertThat(orphan.isAlive()).as("the orphan was stopped").isFalse();
+    assertThat(EmbeddedPostgresServer.isRunning(orphan)).as("the orphan was stopped").isFalse();
     assertThat(server.postmaster()).hasValueSatisfying(p -> assertThat(p.pid()).isNotEqualTo(orphan.pid()));
     assertThat(setting(server, "fsync")).isEqualTo("on");
     assertThat(setting(server, "synchronous_commit")).isEqualTo("on");
@@ -93,7 +93,7 @@ class CrashDurabilityTests {
     assertThatThrownBy(() -> start(durable(0)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Another running Civic311 uses the database folder");
-    assertThat(postmaster.isAlive()).as("the running node's server is left alone").isTrue();
+    assertThat(EmbeddedPostgresServer.isRunning(postmaster)).as("the running node's server is left alone").isTrue();
     int before = victim.acks.size();
     await().atMost(WAIT).until(() -> victim.acks.size() > before + 10);
   }
@@ -117,7 +117,7 @@ class CrashDurabilityTests {
     app.destroy(); // SIGTERM
 
     assertThat(app.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    await().atMost(Duration.ofSeconds(10)).until(() -> !postmaster.isAlive());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !EmbeddedPostgresServer.isRunning(postmaster));
     assertThat(clusterDir().resolve("postmaster.pid")).doesNotExist();
   }
 

@@ -2,6 +2,7 @@ package org.civic311.database.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class EmbeddedPostgresServerTests {
     first.close();
     servers.remove(first);
 
-    assertThat(postmaster.isAlive()).isFalse();
+    assertThat(EmbeddedPostgresServer.isRunning(postmaster)).isFalse();
     assertThat(clusterDir().resolve("postmaster.pid")).doesNotExist();
     EmbeddedPostgresServer second = start(FAST);
     assertThat(query(second, "select v from t")).isEqualTo("kept");
@@ -97,6 +98,28 @@ class EmbeddedPostgresServerTests {
     gone.waitFor();
     List<String> stale = new ArrayList<>(pidFile);
     stale.set(0, Long.toString(gone.pid()));
+    Files.write(clusterDir().resolve("postmaster.pid"), stale);
+
+    EmbeddedPostgresServer server = start(FAST);
+
+    assertThat(query(server, "select 1")).isEqualTo("1");
+  }
+
+  @Test
+  void a_stale_pid_file_naming_an_unreaped_dead_postmaster_is_recovered_from() throws Exception {
+    EmbeddedPostgresServer first = start(FAST);
+    List<String> pidFile = Files.readAllLines(clusterDir().resolve("postmaster.pid"));
+    close(first);
+    // "sleep" never reaps the child it inherits from the shell: that child stays a zombie, like a
+    // postmaster killed with -9 before init reaps it (kill(pid, 0) still succeeds on it).
+    // The background sleep ends after the shell has become "sleep 60", which never reaps it.
+    Process parent = new ProcessBuilder("sh", "-c", "sleep 0.3 & echo $!; exec sleep 60").start();
+    processes.add(parent);
+    long zombie = Long.parseLong(parent.inputReader().readLine().trim());
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> ProcessHandle.of(zombie).filter(h -> !EmbeddedPostgresServer.isRunning(h)).isPresent());
+    List<String> stale = new ArrayList<>(pidFile);
+    stale.set(0, Long.toString(zombie));
     Files.write(clusterDir().resolve("postmaster.pid"), stale);
 
     EmbeddedPostgresServer server = start(FAST);

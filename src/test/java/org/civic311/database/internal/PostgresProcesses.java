@@ -27,6 +27,6 @@ final class PostgresProcesses {
     List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
     all.addFirst(root);
     all.forEach(ProcessHandle::destroyForcibly);
-    await().atMost(Duration.ofSeconds(10)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+    await().atMost(Duration.ofSeconds(10)).until(() -> all.stream().noneMatch(EmbeddedPostgresServer::isRunning));
   }
 }

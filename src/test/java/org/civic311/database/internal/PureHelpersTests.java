@@ -49,6 +49,14 @@ class PureHelpersTests {
   }
 
   @Test
+  void an_exited_process_is_not_running() throws Exception {
+    Process child = new ProcessBuilder("sh", "-c", "exit 0").start();
+    // An exited process, zombie or reaped, is not running; this JVM still is.
+    org.awaitility.Awaitility.await().until(() -> !EmbeddedPostgresServer.isRunning(child.toHandle()));
+    assertThat(EmbeddedPostgresServer.isRunning(ProcessHandle.current())).isTrue();
+  }
+
+  @Test
   void narrows_a_folder_open_to_others_to_0700() throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(EmbeddedPostgresServer.ensureOwnerOnly(dir)).isTrue();
