@@ -4,9 +4,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock every module reads time from, so tests can replace it with a fixed one. */
+/** The one clock every module reads time from, so tests can fix or move it. */
 @Configuration(proxyBeanMethods = false)
-public class ClockConfiguration {
+class ClockConfiguration {
 
   @Bean
   Clock clock() {
