@@ -1,6 +1,8 @@
 package org.civic311.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.civic311.catalog.CatalogFileException;
+import org.civic311.catalog.CatalogImport;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
@@ -15,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Runs the administration commands of the jar ({@code api-key ...}, {@code help}) and gives their exit code. */
+/** Runs the administration commands of the jar ({@code api-key ...}, {@code import-open311-services}, {@code help}) and gives their exit code. */
 public final class CommandLine {
 
   /** The command did what it was asked. */
@@ -36,6 +40,9 @@ public final class CommandLine {
                                            the secret is printed once
         api-key list                       list API keys (id, client, created, last used, revoked)
         api-key revoke <key id>            revoke a key; clients using it are refused
+        import-open311-services --services <services.xml> [--definitions <folder>]
+                                           replace the service categories with an Open311 services
+                                           list (and its service definition files)
         help                               show this text
 
       Commands use the same settings as the server (CIVIC311_DATABASE_URL, CIVIC311_DATA_DIR, ...).
@@ -107,6 +114,7 @@ public final class CommandLine {
     return switch (name) {
       case "help" -> new Help();
       case "api-key" -> parseApiKey(rest);
+      case "import-open311-services" -> parseImport(rest);
       default -> throw new UsageError("Unknown command: " + name);
     };
   }
@@ -135,6 +143,18 @@ public final class CommandLine {
     }
   }
 
+  private static Command parseImport(List<String> args) {
+    String command = "import-open311-services";
+    Arguments parsed = Arguments.parse(command, args, Set.of("services", "definitions"));
+    parsed.expectPositional(command, 0, "");
+    Path services = Path.of(parsed.required("services", "<services.xml>: the Open311 services list to import"));
+    if (!Files.isRegularFile(services)) throw new UsageError("No such file: " + services);
+    String definitions = parsed.optional("definitions");
+    Path definitionsDir = definitions == null ? null : Path.of(definitions);
+    if (definitionsDir != null && !Files.isDirectory(definitionsDir)) throw new UsageError("No such folder: " + definitionsDir);
+    return new ImportOpen311Services(services, definitionsDir);
+  }
+
   private static String innermostMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
@@ -142,7 +162,7 @@ public final class CommandLine {
   }
 
   /** One parsed command, ready to run against the application. */
-  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey {
+  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services {
     int execute(ApplicationContext context, PrintStream out, PrintStream err);
   }
 
@@ -206,6 +226,28 @@ public final class CommandLine {
       }
       err.println("No active API key " + keyId + " (see api-key list).");
       return FAILED;
+    }
+  }
+
+  record ImportOpen311Services(Path servicesXml, @Nullable Path definitionsDir) implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      CatalogImport.Summary summary;
+      try {
+        summary = context.getBean(CatalogImport.class).importOpen311(servicesXml, definitionsDir);
+      } catch (CatalogFileException e) {
+        err.println(e.getMessage());
+        return FAILED;
+      }
+      out.printf(
+          "Imported %s: %d categories added, %d updated, %d retired, %d questions.%n",
+          servicesXml.getFileName(),
+          summary.categoriesAdded(),
+          summary.categoriesUpdated(),
+          summary.categoriesRetired(),
+          summary.questions());
+      summary.warnings().forEach(warning -> out.println("Warning: " + warning));
+      return OK;
     }
   }
 }

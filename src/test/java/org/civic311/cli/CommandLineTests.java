@@ -5,20 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civic311.catalog.Catalog;
 import org.civic311.identity.ApiKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-@SpringBootTest
+/** Its own application (and database): the import replaces the catalog other test classes rely on. */
+@SpringBootTest(properties = "spring.application.name=civic311-command-line-tests")
 class CommandLineTests {
 
   @Autowired ApplicationContext context;
   @Autowired ApiKeys apiKeys;
+  @Autowired Catalog catalog;
 
   /** For commands that must answer without starting the application. */
   private static final Supplier<ApplicationContext> NO_APPLICATION =
@@ -75,11 +81,38 @@ class CommandLineTests {
   }
 
   @Test
+  void import_open311_services_replaces_the_catalog_and_prints_a_summary() throws Exception {
+    Path services = Path.of(getClass().getResource("/open311/dc_services.xml").toURI());
+
+    Run run = run(context, "import-open311-services", "--services", services.toString(), "--definitions", services.getParent().toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Imported dc_services.xml: ").contains(" retired, 6 questions.");
+    assertThat(catalog.categories()).hasSize(86);
+  }
+
+  @Test
+  void import_open311_services_reports_an_invalid_file_without_a_stack_trace(@TempDir Path folder) throws Exception {
+    Path broken = Files.writeString(folder.resolve("services.xml"), "<services><service>");
+
+    Run run = run(context, "import-open311-services", "--services", broken.toString());
+
+    assertThat(run.code()).isEqualTo(CommandLine.FAILED);
+    assertThat(run.err()).contains("services.xml").doesNotContain("\tat ");
+  }
+
+  @Test
+  void import_open311_services_checks_its_files_before_starting(@TempDir Path folder) {
+    assertUsageError(run(NO_APPLICATION, "import-open311-services"), "Missing --services");
+    assertUsageError(run(NO_APPLICATION, "import-open311-services", "--services", folder.resolve("nope.xml").toString()), "No such file");
+  }
+
+  @Test
   void help_prints_the_usage_without_starting_anything() {
     Run run = run(NO_APPLICATION, "help");
 
     assertThat(run.code()).isZero();
-    assertThat(run.out()).startsWith("Usage: java -jar civic311.jar").contains("api-key create", "api-key revoke");
+    assertThat(run.out()).startsWith("Usage: java -jar civic311.jar").contains("api-key create", "api-key revoke", "import-open311-services");
   }
 
   @Test
