@@ -15,6 +15,7 @@ import org.civic311.catalog.CatalogImport;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
+import org.civic311.requests.SampleRequests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +44,8 @@ public final class CommandLine {
         import-open311-services --services <services.xml> [--definitions <folder>]
                                            replace the service categories with an Open311 services
                                            list (and its service definition files)
+        seed-requests --count <n>          add n generated sample requests (demos and benchmarks;
+                                           never on a real city's database)
         help                               show this text
 
       Commands use the same settings as the server (CIVIC311_DATABASE_URL, CIVIC311_DATA_DIR, ...).
@@ -115,6 +118,7 @@ public final class CommandLine {
       case "help" -> new Help();
       case "api-key" -> parseApiKey(rest);
       case "import-open311-services" -> parseImport(rest);
+      case "seed-requests" -> parseSeed(rest);
       default -> throw new UsageError("Unknown command: " + name);
     };
   }
@@ -155,6 +159,19 @@ public final class CommandLine {
     return new ImportOpen311Services(services, definitionsDir);
   }
 
+  private static Command parseSeed(List<String> args) {
+    Arguments parsed = Arguments.parse("seed-requests", args, Set.of("count"));
+    parsed.expectPositional("seed-requests", 0, "");
+    String count = parsed.required("count", "<n>: how many sample requests to add, e.g. --count 100000");
+    try {
+      int n = Integer.parseInt(count.strip());
+      if (n < 1 || n > 50_000_000) throw new NumberFormatException();
+      return new SeedRequests(n);
+    } catch (NumberFormatException e) {
+      throw new UsageError("--count must be a whole number from 1 to 50000000, got " + count);
+    }
+  }
+
   private static String innermostMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
@@ -162,7 +179,7 @@ public final class CommandLine {
   }
 
   /** One parsed command, ready to run against the application. */
-  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services {
+  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests {
     int execute(ApplicationContext context, PrintStream out, PrintStream err);
   }
 
@@ -247,6 +264,19 @@ public final class CommandLine {
           summary.categoriesRetired(),
           summary.questions());
       summary.warnings().forEach(warning -> out.println("Warning: " + warning));
+      return OK;
+    }
+  }
+
+  record SeedRequests(int count) implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      long started = System.nanoTime();
+      out.printf("Adding %d sample requests…%n", count);
+      int added =
+          context.getBean(SampleRequests.class)
+              .generate(count, done -> out.printf("  %,d of %,d (%d%%)%n", done, count, (int) (100L * done / count)));
+      out.printf("Added %,d sample requests in %d s.%n", added, (System.nanoTime() - started) / 1_000_000_000L);
       return OK;
     }
   }

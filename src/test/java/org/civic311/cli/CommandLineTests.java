@@ -157,6 +157,20 @@ class CommandLineTests {
     assertThat(run.err()).isEqualTo("Could not start Civic311: Another running Civic311 uses the database folder" + System.lineSeparator());
   }
 
+  @Test
+  void seed_requests_adds_sample_requests_and_shows_progress() {
+    Run run = run(context, "seed-requests", "--count", "120");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Adding 120 sample requests").contains("120 of 120 (100%)").contains("Added 120 sample requests");
+  }
+
+  @Test
+  void seed_requests_needs_a_positive_count() {
+    assertUsageError(run(NO_APPLICATION, "seed-requests", "--count", "many"), "--count must be a whole number");
+    assertUsageError(run(NO_APPLICATION, "seed-requests"), "--count");
+  }
+
   private static void assertUsageError(Run run, String message) {
     assertThat(run.code()).as(run.err()).isEqualTo(CommandLine.USAGE);
     assertThat(run.out()).isEmpty();
