@@ -1,0 +1,11 @@
+package org.civic311.reporting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Read access to the request counters. */
+public interface Statistics {
+
+  /** Daily volumes between two days inclusive, by day then category. */
+  List<DailyVolume> dailyVolume(LocalDate from, LocalDate to);
+}

@@ -1,0 +1,271 @@
+package org.civic311.requests.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.civic311.catalog.Catalog;
+import org.civic311.catalog.ServiceCategory;
+import org.civic311.catalog.ServiceType;
+import org.civic311.requests.Actor;
+import org.civic311.requests.HistoryEntry;
+import org.civic311.requests.InvalidServiceRequest;
+import org.civic311.requests.InvalidServiceRequest.Kind;
+import org.civic311.requests.InvalidServiceRequest.Violation;
+import org.civic311.requests.PublicUpdate;
+import org.civic311.requests.Reporter;
+import org.civic311.requests.RequestChange;
+import org.civic311.requests.RequestNotFound;
+import org.civic311.requests.RequestNumber;
+import org.civic311.requests.RequestPage;
+import org.civic311.requests.RequestQuery;
+import org.civic311.requests.ServiceRequestChanged;
+import org.civic311.requests.ServiceRequestDetails;
+import org.civic311.requests.ServiceRequestSubmitted;
+import org.civic311.requests.ServiceRequests;
+import org.civic311.requests.Status;
+import org.civic311.requests.SubmitServiceRequest;
+import org.civic311.requests.Submission;
+import org.civic311.routing.Routing;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The requests facade: every write goes through the aggregate in one transaction together with its
+ * history entries and its events in the outbox.
+ */
+@Service
+class DefaultServiceRequests implements ServiceRequests {
+
+  private static final int MAX_IDEMPOTENCY_KEY = 200;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Catalog catalog;
+  private final Routing routing;
+  private final ServiceRequestRepository repository;
+  private final ServiceRequestQueries queries;
+  private final IdempotencyKeys idempotencyKeys;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  DefaultServiceRequests(
+      Catalog catalog,
+      Routing routing,
+      ServiceRequestRepository repository,
+      ServiceRequestQueries queries,
+      IdempotencyKeys idempotencyKeys,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.catalog = catalog;
+    this.routing = routing;
+    this.repository = repository;
+    this.queries = queries;
+    this.idempotencyKeys = idempotencyKeys;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional
+  public Submission submit(SubmitServiceRequest command) {
+    Optional<ServiceCategory> category =
+        command.categoryCode() == null ? Optional.empty() : catalog.category(command.categoryCode().strip());
+    ValidSubmission valid = SubmissionPolicy.check(command, category, catalog.jurisdiction());
+    Instant now = clock.instant();
+
+    String key = command.idempotencyKey() == null ? null : command.idempotencyKey().strip();
+    String scope = command.idempotencyScope() == null ? "" : command.idempotencyScope();
+    if (key != null && !key.isEmpty()) {
+      if (key.length() > MAX_IDEMPOTENCY_KEY || key.indexOf('\0') >= 0) {
+        throw new InvalidServiceRequest(
+            new Violation("Idempotency-Key", Kind.INVALID, "Idempotency-Key must be at most 200 characters"));
+      }
+      String fingerprint = fingerprint(valid);
+      if (!idempotencyKeys.claim(scope, key, fingerprint, now)) {
+        return replay(scope, key, fingerprint, valid.category());
+      }
+    }
+
+    RequestNumber number =
+        RequestNumber.of(now.atZone(catalog.jurisdiction().timeZone()).getYear(), repository.nextNumberInSequence());
+    Double lat = valid.location().latitude();
+    Double lon = valid.location().longitude();
+    String department = routing.departmentFor(valid.categoryCode(), lat, lon);
+    String token = valid.category().type() == ServiceType.BATCH ? newToken() : null;
+    Instant expected = DueDatePolicy.expected(valid.category().sla(), now, catalog.jurisdiction().timeZone());
+    Actor actor = command.channel() == org.civic311.requests.Channel.OPEN311 ? Actor.integration("open311") : Actor.resident();
+
+    ServiceRequest request =
+        ServiceRequest.submit(UUID.randomUUID(), number, valid, department, token, now, expected, actor);
+    repository.insert(request);
+    if (key != null && !key.isEmpty()) idempotencyKeys.attach(scope, key, request.id());
+    events.publishEvent(
+        new ServiceRequestSubmitted(
+            number, valid.categoryCode(), department, valid.channel(), !valid.reporter().isAnonymous(), now));
+    return new Submission(number, token, valid.category().serviceNotice(), false);
+  }
+
+  private Submission replay(String scope, String key, String fingerprint, ServiceCategory category) {
+    IdempotencyKeys.Earlier earlier =
+        idempotencyKeys
+            .earlier(scope, key)
+            .orElseThrow(() -> new IllegalStateException("Idempotency key claimed without a request"));
+    if (!earlier.fingerprint().equals(fingerprint)) {
+      throw new InvalidServiceRequest(
+          new Violation(
+              "Idempotency-Key",
+              Kind.INVALID,
+              "This Idempotency-Key was already used for a different request; send a new key for a new request"));
+    }
+    return new Submission(new RequestNumber(earlier.number()), earlier.token(), category.serviceNotice(), true);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<ServiceRequestDetails> find(RequestNumber number) {
+    return queries.find(number);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public RequestPage search(RequestQuery query) {
+    return queries.search(query);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<RequestNumber> numberForToken(String token) {
+    return repository.numberForToken(token);
+  }
+
+  @Override
+  @Transactional
+  public ServiceRequestDetails change(RequestNumber number, RequestChange change, Actor actor) {
+    applyChange(number, change, actor, null);
+    return queries.find(number).orElseThrow(() -> new RequestNotFound(number.value()));
+  }
+
+  @Override
+  @Transactional
+  public long changeFromExternalSystem(
+      RequestNumber number, String externalUpdateId, RequestChange change, Actor actor) {
+    UUID id = repository.idByNumber(number).orElseThrow(() -> new RequestNotFound(number.value()));
+    Optional<Long> earlier = repository.entryForExternalUpdate(id, externalUpdateId);
+    if (earlier.isPresent()) return earlier.get();
+    List<HistoryEntry> stored = applyChange(number, change, actor, externalUpdateId);
+    return stored.getFirst().id();
+  }
+
+  private List<HistoryEntry> applyChange(
+      RequestNumber number, RequestChange change, Actor actor, @Nullable String externalUpdateId) {
+    ServiceRequest request = repository.lockByNumber(number).orElseThrow(() -> new RequestNotFound(number.value()));
+    checkReferences(request, change);
+    Instant now = clock.instant();
+    Status before = request.status();
+    request.apply(change, actor, now);
+    List<HistoryEntry> stored = repository.update(request, externalUpdateId);
+    publish(request, before, stored);
+    if (change instanceof RequestChange.MarkDuplicate(RequestNumber parentNumber)) {
+      ServiceRequest parent =
+          repository.lockByNumber(parentNumber).orElseThrow(() -> new RequestNotFound(parentNumber.value()));
+      Status parentBefore = parent.status();
+      // The duplicate's reporter and followers now want to hear about the parent.
+      parent.addFollowers(request.followers() + 1, actor, now);
+      publish(parent, parentBefore, repository.update(parent, null));
+    }
+    return stored;
+  }
+
+  private void checkReferences(ServiceRequest request, RequestChange change) {
+    List<Violation> problems = new ArrayList<>();
+    switch (change) {
+      case RequestChange.MarkDuplicate(RequestNumber parent) -> {
+        if (!parent.equals(request.number())) {
+          var found = queries.find(parent);
+          if (found.isEmpty()) {
+            problems.add(new Violation("parent", Kind.INVALID, "There is no request " + parent.value()));
+          } else if (found.get().duplicateOf() != null) {
+            problems.add(
+                new Violation(
+                    "parent",
+                    Kind.INVALID,
+                    parent.value() + " is itself a duplicate of " + found.get().duplicateOf().value() + "; merge into that one"));
+          }
+        }
+      }
+      case RequestChange.Reroute(String department, String reason) -> {
+        if (catalog.department(department).isEmpty()) {
+          problems.add(new Violation("department", Kind.INVALID, "There is no department " + department));
+        }
+      }
+      default -> {}
+    }
+    if (!problems.isEmpty()) throw new InvalidServiceRequest(problems);
+  }
+
+  private void publish(ServiceRequest request, Status before, List<HistoryEntry> stored) {
+    Status from = before;
+    for (HistoryEntry entry : stored) {
+      events.publishEvent(
+          new ServiceRequestChanged(
+              request.number(),
+              request.categoryCode(),
+              request.departmentCode(),
+              entry.kind(),
+              from,
+              entry.status(),
+              entry.publicEntry(),
+              entry.id(),
+              entry.at()));
+      from = entry.status();
+    }
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
+    return queries.publicUpdates(from, to, limit);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Reporter> reporterOf(RequestNumber number) {
+    return repository.reporterOf(number);
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** What makes two submissions "the same request" for an idempotent retry. */
+  private static String fingerprint(ValidSubmission s) {
+    String canonical =
+        String.join(
+            "\u001f",
+            s.categoryCode(),
+            String.valueOf(new TreeMap<>(s.answers())),
+            String.valueOf(s.location()),
+            String.valueOf(s.description()),
+            String.valueOf(s.mediaUrls()),
+            s.channel().name());
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

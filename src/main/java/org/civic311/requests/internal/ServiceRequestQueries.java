@@ -1,0 +1,186 @@
+package org.civic311.requests.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.civic311.requests.Channel;
+import org.civic311.requests.CloseReason;
+import org.civic311.requests.HistoryEntry;
+import org.civic311.requests.Priority;
+import org.civic311.requests.PublicUpdate;
+import org.civic311.requests.RequestNumber;
+import org.civic311.requests.RequestPage;
+import org.civic311.requests.RequestQuery;
+import org.civic311.requests.ServiceRequestDetails;
+import org.civic311.requests.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Read side of requests: public views, searches and update feeds; never reporter contact. */
+@Component
+class ServiceRequestQueries {
+
+  /** Counting every match of a broad search would scan the table; past this the total is "at least". */
+  static final int COUNT_CAP = 100_000;
+
+  private final JdbcClient jdbc;
+  private final ServiceRequestRepository repository;
+
+  ServiceRequestQueries(JdbcClient jdbc, ServiceRequestRepository repository) {
+    this.jdbc = jdbc;
+    this.repository = repository;
+  }
+
+  Optional<ServiceRequestDetails> find(RequestNumber number) {
+    List<Row> rows =
+        jdbc.sql("SELECT " + ServiceRequestRepository.COLUMNS + " FROM requests.service_request r WHERE r.number = ?")
+            .param(number.value())
+            .query(this::row)
+            .list();
+    return withHistory(rows, true).stream().findFirst();
+  }
+
+  RequestPage search(RequestQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE true");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (!query.numbers().isEmpty()) {
+      where.append(" AND r.number = ANY(:numbers)");
+      params.put("numbers", query.numbers().stream().map(RequestNumber::value).toArray(String[]::new));
+    } else {
+      if (!query.categoryCodes().isEmpty()) {
+        where.append(" AND r.category_code = ANY(:categories)");
+        params.put("categories", query.categoryCodes().toArray(String[]::new));
+      }
+      boolean open = query.openClosed().contains("open");
+      boolean closed = query.openClosed().contains("closed");
+      if (open != closed) {
+        where.append(open ? " AND r.status NOT IN ('RESOLVED','CLOSED')" : " AND r.status IN ('RESOLVED','CLOSED')");
+      }
+      between(where, params, "r.submitted_at", ">=", "submittedFrom", query.submittedFrom());
+      between(where, params, "r.submitted_at", "<=", "submittedTo", query.submittedTo());
+      between(where, params, "r.updated_at", ">", "updatedAfter", query.updatedAfter());
+      between(where, params, "r.updated_at", "<", "updatedBefore", query.updatedBefore());
+      if (query.area() != null) {
+        where.append(" AND r.latitude BETWEEN :minLat AND :maxLat AND r.longitude BETWEEN :minLon AND :maxLon");
+        params.put("minLat", query.area().minLatitude());
+        params.put("maxLat", query.area().maxLatitude());
+        params.put("minLon", query.area().minLongitude());
+        params.put("maxLon", query.area().maxLongitude());
+      }
+      if (query.text() != null && !query.text().isBlank()) {
+        String text = query.text().strip();
+        if (RequestNumber.isWellFormed(text)) {
+          where.append(" AND r.number = :text");
+          params.put("text", text);
+        } else {
+          where.append(" AND r.search @@ plainto_tsquery('simple', :text)");
+          params.put("text", text.replace('\0', ' '));
+        }
+      }
+    }
+    long offset = (long) (query.page() - 1) * query.pageSize();
+    var select =
+        jdbc.sql(
+            "SELECT "
+                + ServiceRequestRepository.COLUMNS
+                + " FROM requests.service_request r"
+                + where
+                + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset");
+    params.forEach(select::param);
+    List<Row> rows = select.param("limit", query.pageSize()).param("offset", offset).query(this::row).list();
+    long total;
+    if (query.page() == 1 && rows.size() < query.pageSize()) {
+      total = rows.size();
+    } else {
+      var count =
+          jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM requests.service_request r" + where + " LIMIT " + COUNT_CAP + ") c");
+      params.forEach(count::param);
+      total = count.query(Long.class).single();
+    }
+    return new RequestPage(withHistory(rows, query.withHistory()), total, query.page(), query.pageSize());
+  }
+
+  List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
+    return jdbc.sql(
+            """
+            SELECT h.id, r.number, h.status_after, r.close_reason, h.kind, h.at, h.text
+            FROM requests.history_entry h JOIN requests.service_request r ON r.id = h.request_id
+            WHERE h.public_entry AND h.at >= :from AND h.at <= :to
+            ORDER BY h.at, h.id LIMIT :limit
+            """)
+        .param("from", ServiceRequestRepository.ts(from))
+        .param("to", ServiceRequestRepository.ts(to))
+        .param("limit", limit)
+        .query(
+            (rs, i) -> {
+              Status status = Status.valueOf(rs.getString("status_after"));
+              return new PublicUpdate(
+                  rs.getLong("id"),
+                  new RequestNumber(rs.getString("number")),
+                  status,
+                  status.isOpen() ? null : ServiceRequestRepository.enumOrNull(CloseReason.class, rs.getString("close_reason")),
+                  HistoryEntry.Kind.valueOf(rs.getString("kind")),
+                  rs.getTimestamp("at").toInstant(),
+                  rs.getString("text"));
+            })
+        .list();
+  }
+
+  private List<ServiceRequestDetails> withHistory(List<Row> rows, boolean loadHistory) {
+    Map<UUID, List<HistoryEntry>> history =
+        loadHistory ? repository.publicHistory(rows.stream().map(Row::id).toList()) : Map.of();
+    List<ServiceRequestDetails> out = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      ServiceRequestDetails d = row.details();
+      out.add(
+          new ServiceRequestDetails(
+              d.number(), d.categoryCode(), d.status(), d.closeReason(), d.priority(), d.channel(),
+              d.departmentCode(), d.description(), d.location(), d.mediaUrls(), d.answers(), d.requestedAt(),
+              d.updatedAt(), d.expectedAt(), d.closedAt(), d.statusNotes(), d.duplicateOf(), d.followers(),
+              d.assignedCrew(), history.getOrDefault(row.id(), List.of())));
+    }
+    return out;
+  }
+
+  private Row row(ResultSet rs, int i) throws SQLException {
+    String duplicateOf = rs.getString("duplicate_of");
+    return new Row(
+        rs.getObject("id", UUID.class),
+        new ServiceRequestDetails(
+            new RequestNumber(rs.getString("number")),
+            rs.getString("category_code"),
+            Status.valueOf(rs.getString("status")),
+            ServiceRequestRepository.enumOrNull(CloseReason.class, rs.getString("close_reason")),
+            Priority.valueOf(rs.getString("priority")),
+            Channel.valueOf(rs.getString("channel")),
+            rs.getString("department_code"),
+            rs.getString("description"),
+            ServiceRequestRepository.location(rs),
+            ServiceRequestRepository.mediaUrls(rs),
+            repository.answers(rs),
+            ServiceRequestRepository.instant(rs, "submitted_at"),
+            ServiceRequestRepository.instant(rs, "updated_at"),
+            ServiceRequestRepository.instant(rs, "expected_at"),
+            ServiceRequestRepository.instant(rs, "closed_at"),
+            rs.getString("status_notes"),
+            duplicateOf == null ? null : new RequestNumber(duplicateOf),
+            rs.getInt("followers"),
+            rs.getString("assigned_crew"),
+            List.of()));
+  }
+
+  private static void between(
+      StringBuilder where, Map<String, Object> params, String column, String op, String name, Instant value) {
+    if (value == null) return;
+    where.append(" AND ").append(column).append(' ').append(op).append(" :").append(name);
+    params.put(name, ServiceRequestRepository.ts(value));
+  }
+
+  private record Row(UUID id, ServiceRequestDetails details) {}
+}

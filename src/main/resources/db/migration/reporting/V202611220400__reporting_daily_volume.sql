@@ -1,0 +1,18 @@
+CREATE SCHEMA IF NOT EXISTS reporting;
+
+-- A read model fed by request events: rebuilt from events, never written by other modules.
+CREATE TABLE reporting.daily_volume (
+  day           date NOT NULL,
+  category_code text NOT NULL,
+  received      bigint NOT NULL DEFAULT 0,
+  closed        bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, category_code)
+);
+COMMENT ON TABLE reporting.daily_volume IS 'Requests received and closed per category and UTC day';
+
+-- Each event is counted once even when the outbox delivers it again after a crash.
+CREATE TABLE reporting.counted_event (
+  event_key  text PRIMARY KEY,
+  counted_at timestamptz NOT NULL
+);
+COMMENT ON TABLE reporting.counted_event IS 'Events already counted, so a redelivered event does not count twice';

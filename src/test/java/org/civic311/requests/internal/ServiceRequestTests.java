@@ -1,0 +1,149 @@
+package org.civic311.requests.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.civic311.requests.Actor;
+import org.civic311.requests.CloseReason;
+import org.civic311.requests.HistoryEntry.Kind;
+import org.civic311.requests.InvalidServiceRequest;
+import org.civic311.requests.RequestChange;
+import org.civic311.requests.RequestNumber;
+import org.civic311.requests.Status;
+import org.civic311.requests.TransitionNotAllowed;
+import org.junit.jupiter.api.Test;
+
+class ServiceRequestTests {
+
+  private static final Instant MONDAY = Instant.parse("2026-11-23T17:00:00Z");
+  private final Actor dispatcher = Actor.staff("dispatcher");
+
+  private ServiceRequest newRequest() {
+    var valid =
+        SubmissionPolicy.check(
+            Fixtures.pothole(Map.of("SIZE", List.of("small")), Fixtures.downtown()),
+            Optional.of(Fixtures.POTHOLE),
+            Fixtures.SPRINGFIELD);
+    ServiceRequest r =
+        ServiceRequest.submit(
+            UUID.randomUUID(), RequestNumber.of(2026, 1), valid, "PW", null, MONDAY, null, Actor.resident());
+    r.clearPending();
+    return r;
+  }
+
+  @Test
+  void a_new_request_starts_new_with_a_public_submitted_entry() {
+    var valid =
+        SubmissionPolicy.check(
+            Fixtures.pothole(Map.of("SIZE", List.of("small")), Fixtures.downtown()),
+            Optional.of(Fixtures.POTHOLE),
+            Fixtures.SPRINGFIELD);
+    ServiceRequest r =
+        ServiceRequest.submit(UUID.randomUUID(), RequestNumber.of(2026, 7), valid, "PW", null, MONDAY, null, Actor.resident());
+    assertThat(r.status()).isEqualTo(Status.NEW);
+    assertThat(r.pendingEntries()).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(Kind.SUBMITTED);
+      assertThat(e.isPublic()).isTrue();
+    });
+  }
+
+  @Test
+  void a_closed_request_cannot_be_assigned() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.Close(CloseReason.CANCELLED, null), dispatcher, MONDAY);
+    assertThatThrownBy(() -> r.apply(new RequestChange.Assign("Crew 4", null), dispatcher, MONDAY))
+        .isInstanceOf(TransitionNotAllowed.class)
+        .hasMessageContaining("it is closed");
+    assertThat(r.status()).isEqualTo(Status.CLOSED);
+  }
+
+  @Test
+  void a_request_follows_the_usual_path_to_closure() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.Acknowledge(null), dispatcher, MONDAY);
+    r.apply(new RequestChange.Assign("Crew 4", null), dispatcher, MONDAY);
+    r.apply(new RequestChange.StartWork("Crew on site"), Actor.staff("crew4"), MONDAY);
+    r.apply(new RequestChange.Resolve("Filled with hot asphalt"), Actor.staff("crew4"), MONDAY);
+    r.apply(new RequestChange.Close(CloseReason.COMPLETED, null), dispatcher, MONDAY);
+    assertThat(r.pendingEntries())
+        .extracting(ServiceRequest.PendingEntry::kind)
+        .containsExactly(Kind.ACKNOWLEDGED, Kind.ASSIGNED, Kind.WORK_STARTED, Kind.RESOLVED, Kind.CLOSED);
+    assertThat(r.status()).isEqualTo(Status.CLOSED);
+    assertThat(r.status().open311()).isEqualTo("closed");
+    assertThat(r.statusNotes()).isEqualTo("Filled with hot asphalt");
+    assertThat(r.closedAt()).isEqualTo(MONDAY);
+  }
+
+  @Test
+  void a_request_on_hold_returns_to_where_it_was() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.Assign("Crew 4", null), dispatcher, MONDAY);
+    r.apply(new RequestChange.PutOnHold("Waiting for the gas company"), dispatcher, MONDAY);
+    assertThatThrownBy(() -> r.apply(new RequestChange.Assign("Crew 5", null), dispatcher, MONDAY))
+        .isInstanceOf(TransitionNotAllowed.class)
+        .hasMessageContaining("resume it first");
+    r.apply(new RequestChange.Resume(), dispatcher, MONDAY);
+    assertThat(r.status()).isEqualTo(Status.ASSIGNED);
+  }
+
+  @Test
+  void reopening_clears_the_closure_and_needs_a_reason() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.Resolve("Fixed"), dispatcher, MONDAY);
+    assertThatThrownBy(() -> r.apply(new RequestChange.Reopen(" "), Actor.resident(), MONDAY))
+        .isInstanceOf(InvalidServiceRequest.class);
+    r.apply(new RequestChange.Reopen("Still a hole there"), Actor.resident(), MONDAY);
+    assertThat(r.status()).isEqualTo(Status.NEW);
+    assertThat(r.closeReason()).isNull();
+    assertThat(r.closedAt()).isNull();
+  }
+
+  @Test
+  void an_open_request_cannot_be_reopened() {
+    ServiceRequest r = newRequest();
+    assertThatThrownBy(() -> r.apply(new RequestChange.Reopen("again"), Actor.resident(), MONDAY))
+        .isInstanceOf(TransitionNotAllowed.class);
+  }
+
+  @Test
+  void internal_notes_are_not_public_and_do_not_change_status_notes() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.PostPublicUpdate("Scheduled for Thursday"), dispatcher, MONDAY);
+    r.apply(new RequestChange.AddInternalNote("Caller was rude"), dispatcher, MONDAY);
+    assertThat(r.pendingEntries()).extracting(ServiceRequest.PendingEntry::isPublic).containsExactly(true, false);
+    assertThat(r.statusNotes()).isEqualTo("Scheduled for Thursday");
+  }
+
+  @Test
+  void merging_closes_the_duplicate_and_points_to_the_parent() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.MarkDuplicate(RequestNumber.of(2026, 99)), dispatcher, MONDAY);
+    assertThat(r.status()).isEqualTo(Status.CLOSED);
+    assertThat(r.closeReason()).isEqualTo(CloseReason.DUPLICATE);
+    assertThat(r.duplicateOf()).isEqualTo(RequestNumber.of(2026, 99));
+  }
+
+  @Test
+  void a_request_cannot_duplicate_itself() {
+    ServiceRequest r = newRequest();
+    assertThatThrownBy(() -> r.apply(new RequestChange.MarkDuplicate(r.number()), dispatcher, MONDAY))
+        .isInstanceOf(InvalidServiceRequest.class);
+  }
+
+  @Test
+  void business_days_skip_the_weekend_in_the_city_time_zone() {
+    // Friday 16:00 in Los Angeles + 1 business day = Monday 16:00.
+    Instant friday = Instant.parse("2026-11-28T00:00:00Z");
+    Instant due =
+        DueDatePolicy.expected(
+            new org.civic311.catalog.SlaTarget(1, org.civic311.catalog.SlaTarget.Unit.BUSINESS_DAYS),
+            friday,
+            Fixtures.SPRINGFIELD.timeZone());
+    assertThat(due).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+  }
+}
