@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.civic311.catalog.Catalog;
 import org.civic311.identity.ApiClient;
 import org.civic311.identity.ApiKeys;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,11 +26,11 @@ class Open311Access {
   Open311Access(
       Catalog catalog,
       ApiKeys apiKeys,
-      ObjectProvider<Clock> clock,
+      Clock clock,
       @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize) {
     this.catalog = catalog;
     this.apiKeys = apiKeys;
-    this.clock = clock.getIfUnique(Clock::systemUTC);
+    this.clock = clock;
     this.maxFormBytes = maxFormSize.toBytes();
   }
 
