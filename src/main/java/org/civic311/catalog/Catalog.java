@@ -11,7 +11,15 @@ public interface Catalog {
   /** The active categories in the order residents see them. */
   List<ServiceCategory> categories();
 
+  /** An active category; empty when unknown or retired, so no new request can be filed in it. */
   Optional<ServiceCategory> category(String code);
+
+  /**
+   * A category even when the city retired it, for showing requests filed before it was retired.
+   */
+  default Optional<ServiceCategory> categoryIncludingInactive(String code) {
+    return category(code);
+  }
 
   List<Department> departments();
 
