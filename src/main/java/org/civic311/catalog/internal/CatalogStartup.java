@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.civic311.catalog.CatalogFileException;
 import org.civic311.catalog.CatalogImport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -70,7 +71,7 @@ class CatalogStartup implements InitializingBean {
     return resource;
   }
 
-  private static @org.jspecify.annotations.Nullable String blankToNull(@org.jspecify.annotations.Nullable String value) {
+  private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -1,5 +1,6 @@
 package org.civic311.catalog.internal;
 
+import java.sql.Types;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.civic311.catalog.Department;
 import org.civic311.catalog.Jurisdiction;
 import org.civic311.catalog.Question;
@@ -195,10 +195,10 @@ class CatalogStore {
         .param("id", jurisdiction.id())
         .param("name", jurisdiction.name())
         .param("timeZone", jurisdiction.timeZone().getId())
-        .param("south", bounds == null ? null : bounds.south(), java.sql.Types.DOUBLE)
-        .param("west", bounds == null ? null : bounds.west(), java.sql.Types.DOUBLE)
-        .param("north", bounds == null ? null : bounds.north(), java.sql.Types.DOUBLE)
-        .param("east", bounds == null ? null : bounds.east(), java.sql.Types.DOUBLE)
+        .param("south", bounds == null ? null : bounds.south(), Types.DOUBLE)
+        .param("west", bounds == null ? null : bounds.west(), Types.DOUBLE)
+        .param("north", bounds == null ? null : bounds.north(), Types.DOUBLE)
+        .param("east", bounds == null ? null : bounds.east(), Types.DOUBLE)
         .param("contact", jurisdiction.contact())
         .param("keyService", jurisdiction.keyService())
         .update();
@@ -232,7 +232,7 @@ class CatalogStore {
           .param("type", category.type().open311())
           .param("metadata", category.metadata())
           .param("department", category.departmentCode())
-          .param("slaAmount", sla == null ? null : sla.amount(), java.sql.Types.INTEGER)
+          .param("slaAmount", sla == null ? null : sla.amount(), Types.INTEGER)
           .param("slaUnit", sla == null ? null : sla.unit().name().toLowerCase(Locale.ROOT))
           .param("serviceNotice", category.serviceNotice())
           .param("position", firstPosition + i)
@@ -279,6 +279,6 @@ class CatalogStore {
   }
 
   private static String[] codes(Collection<String> codes) {
-    return codes.stream().distinct().collect(Collectors.toList()).toArray(String[]::new);
+    return codes.stream().distinct().toArray(String[]::new);
   }
 }

@@ -1,10 +1,12 @@
 package org.civic311.catalog.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.civic311.catalog.ServiceCategory;
 import org.civic311.catalog.ServiceType;
 import org.civic311.catalog.SlaTarget;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -138,10 +141,10 @@ final class CityFileReader {
   }
 
   static CityDefinition read(String source, String yaml) {
-    return read(source, new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return read(source, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
   }
 
-  static CityDefinition read(String source, org.springframework.core.io.Resource resource) {
+  static CityDefinition read(String source, Resource resource) {
     try (InputStream in = resource.getInputStream()) {
       return read(source, in);
     } catch (IOException e) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +16,7 @@ import org.civic311.catalog.CatalogFileException;
 import org.civic311.catalog.CatalogImport;
 import org.civic311.catalog.Question;
 import org.civic311.catalog.ServiceCategory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Turns an Open311 services list and its definitions into categories and writes them. */
@@ -48,7 +51,7 @@ class Open311Importer {
     }
 
     var categories = new ArrayList<ServiceCategory>();
-    var used = new java.util.HashSet<String>();
+    var used = new HashSet<String>();
     for (Open311Documents.Service service : services) {
       Open311Documents.Definition definition = definitions.get(service.code());
       List<Question> questions = definition == null ? List.of() : definition.questions();
@@ -70,7 +73,7 @@ class Open311Importer {
   }
 
   private static Map<String, Open311Documents.Definition> definitions(
-      @org.jspecify.annotations.Nullable Path folder, List<String> warnings) {
+      @Nullable Path folder, List<String> warnings) {
     var definitions = new LinkedHashMap<String, Open311Documents.Definition>();
     if (folder == null) return definitions;
     if (!Files.isDirectory(folder)) {
@@ -79,7 +82,7 @@ class Open311Importer {
     List<Path> files;
     try (Stream<Path> listing = Files.list(folder)) {
       files = listing.filter(Files::isRegularFile)
-          .filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml"))
+          .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.civic311.database.DatabaseProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,14 +45,18 @@ class DatabaseConfiguration {
     return new HikariDataSource(config);
   }
 
-  /** A JDBC URL may carry a password in its query string; never log it. */
-  static String redact(String url) {
-    int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query) + "?…";
+  /**
+   * A JDBC URL may carry a password, as {@code password=} in its query string or properties, or as
+   * {@code user:password@} before the host; never log it. Everything else stays, to help debugging.
+   */
+  static String redact(@Nullable String url) {
+    if (url == null) return "";
+    return url.replaceAll("(?i)(password\\s*=)[^&]*", "$1***")
+        .replaceAll("//([^/@:?]*):[^/@?]*@", "//$1:***@");
   }
 
   /** Holder so the server is stopped after the pool that uses it is closed. */
-  record EmbeddedDatabase(@org.jspecify.annotations.Nullable EmbeddedPostgresServer server) implements AutoCloseable {
+  record EmbeddedDatabase(@Nullable EmbeddedPostgresServer server) implements AutoCloseable {
     @Override
     public void close() {
       if (server != null) server.close();

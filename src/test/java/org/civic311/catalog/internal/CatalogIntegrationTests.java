@@ -2,6 +2,7 @@ package org.civic311.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class CatalogIntegrationTests {
 
   @Test
   void a_category_missing_from_the_city_file_becomes_inactive() throws Exception {
-    String smaller = new ClassPathResource("city/springfield.yml").getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+    String smaller = new ClassPathResource("city/springfield.yml").getContentAsString(UTF_8)
         .replaceFirst("(?s)  - code: POTHOLE\n.*?\n(?=  - code: SIDEWALK_DAMAGE)", "");
     Path file = Files.writeString(folder.resolve("smaller.yml"), smaller);
 
@@ -103,7 +104,7 @@ class CatalogIntegrationTests {
 
   @Test
   void a_category_back_in_the_city_file_is_active_again_with_its_new_fields() throws Exception {
-    String sample = new ClassPathResource("city/springfield.yml").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    String sample = new ClassPathResource("city/springfield.yml").getContentAsString(UTF_8);
     startup.applyCityFile(Files.writeString(folder.resolve("without.yml"),
         sample.replaceFirst("(?s)  - code: POTHOLE\n.*?\n(?=  - code: SIDEWALK_DAMAGE)", "")).toString());
 

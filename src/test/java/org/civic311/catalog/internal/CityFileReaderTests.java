@@ -1,11 +1,12 @@
 package org.civic311.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.civic311.catalog.CatalogFileException;
 import org.civic311.catalog.Jurisdiction;
@@ -83,19 +84,19 @@ class CityFileReaderTests {
             new Jurisdiction.Bounds(39.0, -96.0, 39.2, -95.8), "311@smallville.example.org",
             "Write to 311@smallville.example.org"));
     assertThat(city.departments()).extracting("code", "email")
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("PW", "pw@smallville.example.org"),
-            org.assertj.core.groups.Tuple.tuple("SAN", null));
+        .containsExactly(tuple("PW", "pw@smallville.example.org"),
+            tuple("SAN", null));
     ServiceCategory pothole = city.categories().getFirst();
     assertThat(pothole)
         .isEqualTo(new ServiceCategory("POTHOLE", "Pothole", "A hole in the road.", "Streets", "pothole, road,asphalt",
             ServiceType.REALTIME, true,
-            java.util.List.of(
+            List.of(
                 new Question("SIZE", true, QuestionDatatype.SINGLEVALUELIST, true, "Pick the closest size", 1,
                     "How big is it?",
-                    java.util.List.of(new Question.AllowedValue("small", "Smaller than a dinner plate"),
+                    List.of(new Question.AllowedValue("small", "Smaller than a dinner plate"),
                         new Question.AllowedValue("large", "Larger"))),
                 new Question("NOTE", false, QuestionDatatype.TEXT, false, null, 2,
-                    "Potholes on highways belong to the state.", java.util.List.of())),
+                    "Potholes on highways belong to the state.", List.of())),
             "PW", new SlaTarget(3, SlaTarget.Unit.BUSINESS_DAYS), "Fixed within three business days."));
   }
 

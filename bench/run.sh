@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Load benchmark of the Open311 server on this machine: preloads requests into a fresh embedded
+# PostgreSQL (durable commits on, as in production), starts the packaged app and drives it with wrk.
+#
+#   bench/run.sh            full run: 1,000,000 preloaded requests, 30 s per scenario
+#   bench/run.sh --smoke    CI smoke run: 2,000 requests, 3 s per scenario (checks it works, not speed)
+#
+# Figures go to stdout and to target/bench/results.md. See docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+preload=1000000; duration=30s; warmup=10s; connections=64; list_connections=8
+if [ "${1:-}" = "--smoke" ]; then preload=2000; duration=3s; warmup=2s; connections=16; list_connections=4; fi
+port=${BENCH_PORT:-18311}
+key=bench-key-0123456789abcdef
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  for d in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25* /usr/lib/jvm/java-25*; do
+    [ -x "$d/bin/java" ] && { JAVA_HOME=$d; break; }
+  done
+fi
+java="$JAVA_HOME/bin/java"
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null))
+  fi
+  command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+fi
+[ -f target/civic311.jar ] || ./mvnw -B -q -ntp package -DskipTests
+
+out=target/bench; mkdir -p "$out"
+data=$(mktemp -d "$root/target/bench/data.XXXXXX")
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+export CIVIC311_DATA_DIR="$data" CIVIC311_BOOTSTRAP_API_KEY="$key" SERVER_PORT="$port"
+jvm_opts=(-Xmx2g -XX:+UseParallelGC)
+
+echo "== Preloading $preload requests"
+start=$(date +%s)
+"$java" "${jvm_opts[@]}" -jar target/civic311.jar seed-requests --count "$preload" > "$out/seed.log" 2>&1 \
+  || { cat "$out/seed.log"; exit 1; }
+echo "   done in $(( $(date +%s) - start )) s"
+
+"$java" "${jvm_opts[@]}" -jar target/civic311.jar > "$out/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$out/app.log"; exit 1; }
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "app did not start"; tail -50 "$out/app.log"; exit 1; }
+
+# Categories without required questions, so a plain POST is valid.
+codes=$(curl -fs "http://127.0.0.1:$port/open311/v2/services.json" \
+  | grep -o '"service_code":"[^"]*","service_name":"[^"]*","description":"[^"]*","metadata":false' \
+  | sed 's/"service_code":"\([^"]*\)".*/\1/' | paste -sd, -)
+[ -n "$codes" ] || { echo "no category without questions found"; exit 1; }
+year=$(curl -fs "http://127.0.0.1:$port/open311/v2/requests.json?page_size=1" | grep -o '"service_request_id":"[0-9]*' | head -1 | sed 's/.*"\([0-9]*\)$/\1/')
+export BENCH_DIR="$root/bench" BENCH_API_KEY="$key" BENCH_SERVICE_CODES="$codes" BENCH_YEAR="$year" BENCH_PRELOADED="$preload"
+
+run() { # name, connections, script
+  local name=$1 conns=$2 script=$3
+  wrk -t2 -c"$conns" -d"$warmup" -s "bench/$script" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
+  local line
+  line=$(wrk -t2 -c"$conns" -d"$duration" -s "bench/$script" "http://127.0.0.1:$port" | grep '^RESULT')
+  echo "$name connections=$conns ${line#RESULT }" | tee -a "$out/results.txt"
+}
+
+: > "$out/results.txt"
+echo "== Scenarios ($duration each after a $warmup warm-up)"
+run "POST requests.json" "$connections" post_request.lua
+run "GET requests/{id}.json" "$connections" get_request.lua
+run "GET requests.json (1000 rows)" "$list_connections" get_list.lua
+run "GET services.json" "$connections" get_services.lua
+
+stored=$(curl -fs "http://127.0.0.1:$port/open311/v2/requests.json?page_size=1&extensions=true" >/dev/null && echo ok)
+{
+  echo "| scenario | connections | requests | errors | req/s | p50 ms | p95 ms | p99 ms |"
+  echo "|---|---|---|---|---|---|---|---|"
+  sed -E 's/^(.*) connections=([0-9]+) requests=([0-9]+) errors=([0-9]+) rps=([0-9.]+) p50_ms=([0-9.]+) p95_ms=([0-9.]+) p99_ms=([0-9.]+).*/| \1 | \2 | \3 | \4 | \5 | \6 | \7 | \8 |/' "$out/results.txt"
+} > "$out/results.md"
+cat "$out/results.md"
+if grep -q 'errors=[1-9]' "$out/results.txt"; then
+  echo "Some requests failed: see $out/app.log" >&2
+  exit 1
+fi
+[ "$stored" = ok ]

@@ -1,0 +1,232 @@
+package org.civic311.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.civic311.reporting.Statistics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The requests module on the embedded PostgreSQL, with the sample city loaded. */
+@SpringBootTest
+class ServiceRequestsIntegrationTests {
+
+  @Autowired ServiceRequests requests;
+  @Autowired JdbcClient jdbc;
+  @Autowired Statistics statistics;
+
+  private static SubmitServiceRequest pothole(String key, String scope) {
+    return new SubmitServiceRequest(
+        "POTHOLE",
+        Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
+        new Location(34.0522, -118.2437, "200 N Spring St", null, "90012"),
+        "Deep pothole in the right lane",
+        List.of(),
+        Channel.OPEN311,
+        new Reporter("Ana", "Lopez", "ana@example.org", "555-0100", null, null),
+        key,
+        scope);
+  }
+
+  private SubmitServiceRequest validPothole(String key, String scope) {
+    // The sample city's pothole questions decide which answers are valid; take the first allowed values.
+    return pothole(key, scope);
+  }
+
+  @Test
+  void sixty_four_clients_submitting_at_once_get_sixty_four_different_numbers() throws Exception {
+    int clients = 64;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Submission>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < clients; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return requests.submit(validPothole(null, null));
+                }));
+      }
+      start.countDown();
+      Set<RequestNumber> numbers = new HashSet<>();
+      for (Future<Submission> f : results) numbers.add(f.get().number());
+      assertThat(numbers).hasSize(clients);
+    }
+  }
+
+  @Test
+  void retrying_with_the_same_idempotency_key_returns_the_first_request() throws Exception {
+    String key = UUID.randomUUID().toString();
+    int before = count();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Submission>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 16; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return requests.submit(validPothole(key, "client-a"));
+                }));
+      }
+      start.countDown();
+      Set<RequestNumber> numbers = new HashSet<>();
+      int replayed = 0;
+      for (Future<Submission> f : results) {
+        numbers.add(f.get().number());
+        if (f.get().replayed()) replayed++;
+      }
+      assertThat(numbers).hasSize(1);
+      assertThat(replayed).isEqualTo(15);
+    }
+    assertThat(count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void the_same_key_from_another_client_is_a_different_request() {
+    String key = UUID.randomUUID().toString();
+    Submission a = requests.submit(validPothole(key, "client-a"));
+    Submission b = requests.submit(validPothole(key, "client-b"));
+    assertThat(a.number()).isNotEqualTo(b.number());
+  }
+
+  @Test
+  void a_key_reused_for_a_different_request_is_refused() {
+    String key = UUID.randomUUID().toString();
+    requests.submit(validPothole(key, "client-a"));
+    var first = validPothole(key, "client-a");
+    var other =
+        new SubmitServiceRequest(
+            first.categoryCode(), first.answers(), new Location(null, null, "1 Main St", null, null),
+            "Another hole", List.of(), Channel.OPEN311, Reporter.ANONYMOUS, key, "client-a");
+    assertThatThrownBy(() -> requests.submit(other))
+        .isInstanceOf(InvalidServiceRequest.class)
+        .hasMessageContaining("Idempotency-Key");
+  }
+
+  @Test
+  void a_submitted_request_is_numbered_routed_and_due_by_its_sla() {
+    Submission s = requests.submit(validPothole(null, null));
+    assertThat(s.number().value()).matches("\\d{4}-\\d{6,}");
+    ServiceRequestDetails d = requests.find(s.number()).orElseThrow();
+    assertThat(d.status()).isEqualTo(Status.NEW);
+    assertThat(d.departmentCode()).isEqualTo("PW");
+    assertThat(d.expectedAt()).isAfter(d.requestedAt());
+    assertThat(d.history()).extracting(HistoryEntry::kind).containsExactly(HistoryEntry.Kind.SUBMITTED);
+    assertThat(requests.reporterOf(s.number()).orElseThrow().email()).isEqualTo("ana@example.org");
+  }
+
+  @Test
+  void a_refused_submission_stores_nothing() {
+    int before = count();
+    var broken =
+        new SubmitServiceRequest(
+            "POTHOLE", Map.of(), new Location(95.0, 0.0, null, null, null), "x", List.of(), Channel.WEB,
+            Reporter.ANONYMOUS, null, null);
+    assertThatThrownBy(() -> requests.submit(broken)).isInstanceOf(InvalidServiceRequest.class);
+    assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void every_change_is_in_the_history_and_internal_notes_stay_internal() {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    Actor dispatcher = Actor.staff("dispatcher@springfield.example.gov");
+    requests.change(n, new RequestChange.Acknowledge("We have it"), dispatcher);
+    requests.change(n, new RequestChange.AddInternalNote("Needs the big truck"), dispatcher);
+    requests.change(n, new RequestChange.Assign("Asphalt crew 2", null), dispatcher);
+    ServiceRequestDetails d = requests.change(n, new RequestChange.Resolve("Filled"), dispatcher);
+
+    assertThat(d.status()).isEqualTo(Status.RESOLVED);
+    assertThat(d.history())
+        .extracting(HistoryEntry::kind)
+        .containsExactly(
+            HistoryEntry.Kind.SUBMITTED, HistoryEntry.Kind.ACKNOWLEDGED, HistoryEntry.Kind.ASSIGNED,
+            HistoryEntry.Kind.RESOLVED);
+    assertThat(d.history()).noneMatch(e -> "Needs the big truck".equals(e.text()));
+    int all = jdbc.sql("SELECT count(*) FROM requests.history_entry h JOIN requests.service_request r ON r.id = h.request_id WHERE r.number = ?")
+        .param(n.value()).query(Integer.class).single();
+    assertThat(all).isEqualTo(5);
+  }
+
+  @Test
+  void a_closed_request_cannot_be_assigned_and_stays_as_it_was() {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    requests.change(n, new RequestChange.Close(CloseReason.CANCELLED, null), Actor.staff("d"));
+    assertThatThrownBy(() -> requests.change(n, new RequestChange.Assign("Crew", null), Actor.staff("d")))
+        .isInstanceOf(TransitionNotAllowed.class);
+    assertThat(requests.find(n).orElseThrow().status()).isEqualTo(Status.CLOSED);
+  }
+
+  @Test
+  void merging_a_duplicate_moves_its_reporter_to_the_parent_followers() {
+    RequestNumber parent = requests.submit(validPothole(null, null)).number();
+    RequestNumber child = requests.submit(validPothole(null, null)).number();
+    ServiceRequestDetails closed = requests.change(child, new RequestChange.MarkDuplicate(parent), Actor.staff("d"));
+    assertThat(closed.closeReason()).isEqualTo(CloseReason.DUPLICATE);
+    assertThat(closed.duplicateOf()).isEqualTo(parent);
+    assertThat(requests.find(parent).orElseThrow().followers()).isEqualTo(1);
+  }
+
+  @Test
+  void an_external_update_sent_twice_is_applied_once() {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    long first = requests.changeFromExternalSystem(n, "wo-17", new RequestChange.StartWork("Crew dispatched"), Actor.integration("workorders"));
+    long again = requests.changeFromExternalSystem(n, "wo-17", new RequestChange.StartWork("Crew dispatched"), Actor.integration("workorders"));
+    assertThat(again).isEqualTo(first);
+    assertThat(requests.find(n).orElseThrow().history()).hasSize(2);
+  }
+
+  @Test
+  void a_request_that_does_not_exist_is_not_found() {
+    assertThatThrownBy(() -> requests.change(RequestNumber.of(1999, 1), new RequestChange.Resume(), Actor.SYSTEM))
+        .isInstanceOf(RequestNotFound.class);
+  }
+
+  @Test
+  void every_submission_is_recorded_in_the_outbox_and_counted_after_commit() {
+    Submission s = requests.submit(validPothole(null, null));
+    org.awaitility.Awaitility.await()
+        .untilAsserted(
+            () -> assertThat(
+                    jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
+                        .param("%" + s.number().value() + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero());
+    var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    assertThat(statistics.dailyVolume(today.minusDays(1), today.plusDays(1)))
+        .anySatisfy(v -> {
+          assertThat(v.categoryCode()).isEqualTo("POTHOLE");
+          assertThat(v.received()).isPositive();
+        });
+  }
+
+  @Test
+  void search_filters_by_category_status_and_text() {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestPage page =
+        requests.search(
+            new RequestQuery(List.of(), List.of("POTHOLE"), Set.of("open"), null, null, null, null, null,
+                "right lane", 1, 1000, false));
+    assertThat(page.requests()).extracting(ServiceRequestDetails::number).contains(n);
+    RequestPage byNumber =
+        requests.search(new RequestQuery(List.of(n), List.of("NOPE"), Set.of("closed"), null, null, null, null, null, null, 1, 10, true));
+    assertThat(byNumber.requests()).singleElement().satisfies(d -> assertThat(d.history()).isNotEmpty());
+  }
+
+  private int count() {
+    return jdbc.sql("SELECT count(*) FROM requests.service_request").query(Integer.class).single();
+  }
+}
