@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The Open311 server over real HTTP, on the embedded PostgreSQL, with the sample city loaded. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class Open311EndToEndTests {
 
   static final String KEY = "open311-end-to-end-key-0123456789";
