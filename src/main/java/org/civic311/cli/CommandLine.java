@@ -1,0 +1,253 @@
+package org.civic311.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.civic311.catalog.CatalogFileException;
+import org.civic311.catalog.CatalogImport;
+import org.civic311.identity.ApiKeySummary;
+import org.civic311.identity.ApiKeys;
+import org.civic311.identity.IssuedApiKey;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Runs the administration commands of the jar ({@code api-key ...}, {@code import-open311-services}, {@code help}) and gives their exit code. */
+public final class CommandLine {
+
+  /** The command did what it was asked. */
+  public static final int OK = 0;
+  /** The command ran but could not do it (e.g. no such key). */
+  public static final int FAILED = 1;
+  /** The arguments were wrong; the usage text was printed. */
+  public static final int USAGE = 2;
+
+  static final String USAGE_TEXT =
+      """
+      Usage: java -jar civic311.jar [command] [options]
+
+      Without a command, Civic311 starts its web server.
+
+      Commands:
+        api-key create --name "<client>"   create an API key for an Open311 client or city system;
+                                           the secret is printed once
+        api-key list                       list API keys (id, client, created, last used, revoked)
+        api-key revoke <key id>            revoke a key; clients using it are refused
+        import-open311-services --services <services.xml> [--definitions <folder>]
+                                           replace the service categories with an Open311 services
+                                           list (and its service definition files)
+        help                               show this text
+
+      Commands use the same settings as the server (CIVIC311_DATABASE_URL, CIVIC311_DATA_DIR, ...).
+      """;
+
+  private CommandLine() {}
+
+  /** Whether the arguments name a command rather than options for the web server. */
+  public static boolean isCommand(String[] args) {
+    return args.length > 0 && !args[0].startsWith("-");
+  }
+
+  /**
+   * Runs a command, starting the application (without web server) only when the command needs it, and
+   * closes the application afterwards.
+   */
+  public static int runAndClose(
+      String[] args, Supplier<? extends ConfigurableApplicationContext> start, PrintStream out, PrintStream err) {
+    List<ConfigurableApplicationContext> started = new ArrayList<>(1);
+    try {
+      return run(
+          args,
+          () -> {
+            ConfigurableApplicationContext context = start.get();
+            started.add(context);
+            return context;
+          },
+          out,
+          err);
+    } finally {
+      started.forEach(ConfigurableApplicationContext::close);
+    }
+  }
+
+  /** Runs a command against an application the caller owns (and closes); returns the exit code. */
+  public static int run(String[] args, Supplier<? extends ApplicationContext> application, PrintStream out, PrintStream err) {
+    Command command;
+    try {
+      command = parse(Arrays.asList(args));
+    } catch (UsageError e) {
+      err.println(e.getMessage());
+      err.println();
+      err.print(USAGE_TEXT);
+      return USAGE;
+    }
+    if (command instanceof Help) {
+      out.print(USAGE_TEXT);
+      return OK;
+    }
+    ApplicationContext context;
+    try {
+      context = application.get();
+    } catch (RuntimeException e) {
+      err.println("Could not start Civic311: " + innermostMessage(e));
+      return FAILED;
+    }
+    try {
+      return command.execute(context, out, err);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return USAGE;
+    }
+  }
+
+  static Command parse(List<String> args) {
+    if (args.isEmpty()) throw new UsageError("No command given");
+    String name = args.getFirst();
+    List<String> rest = args.subList(1, args.size());
+    return switch (name) {
+      case "help" -> new Help();
+      case "api-key" -> parseApiKey(rest);
+      case "import-open311-services" -> parseImport(rest);
+      default -> throw new UsageError("Unknown command: " + name);
+    };
+  }
+
+  private static Command parseApiKey(List<String> args) {
+    if (args.isEmpty()) throw new UsageError("api-key needs one of: create, list, revoke");
+    String action = args.getFirst();
+    List<String> rest = args.subList(1, args.size());
+    switch (action) {
+      case "create" -> {
+        Arguments parsed = Arguments.parse("api-key create", rest, Set.of("name"));
+        parsed.expectPositional("api-key create", 0, "");
+        return new CreateApiKey(parsed.required("name", "\"<client>\": who the key is for, e.g. --name \"FixMyStreet\"").strip());
+      }
+      case "list" -> {
+        Arguments parsed = Arguments.parse("api-key list", rest, Set.of());
+        parsed.expectPositional("api-key list", 0, "");
+        return new ListApiKeys();
+      }
+      case "revoke" -> {
+        Arguments parsed = Arguments.parse("api-key revoke", rest, Set.of());
+        parsed.expectPositional("api-key revoke", 1, "the id of the key to revoke (see api-key list)");
+        return new RevokeApiKey(parsed.positional().getFirst());
+      }
+      default -> throw new UsageError("Unknown api-key command: " + action + " (use create, list or revoke)");
+    }
+  }
+
+  private static Command parseImport(List<String> args) {
+    String command = "import-open311-services";
+    Arguments parsed = Arguments.parse(command, args, Set.of("services", "definitions"));
+    parsed.expectPositional(command, 0, "");
+    Path services = Path.of(parsed.required("services", "<services.xml>: the Open311 services list to import"));
+    if (!Files.isRegularFile(services)) throw new UsageError("No such file: " + services);
+    String definitions = parsed.optional("definitions");
+    Path definitionsDir = definitions == null ? null : Path.of(definitions);
+    if (definitionsDir != null && !Files.isDirectory(definitionsDir)) throw new UsageError("No such folder: " + definitionsDir);
+    return new ImportOpen311Services(services, definitionsDir);
+  }
+
+  private static String innermostMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  /** One parsed command, ready to run against the application. */
+  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services {
+    int execute(ApplicationContext context, PrintStream out, PrintStream err);
+  }
+
+  record Help() implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      out.print(USAGE_TEXT);
+      return OK;
+    }
+  }
+
+  record CreateApiKey(String clientName) implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      IssuedApiKey key = context.getBean(ApiKeys.class).create(clientName);
+      out.println("Created API key " + key.keyId() + " for " + key.clientName() + ".");
+      out.println("Secret: " + key.secret());
+      out.println("Copy the secret now: it will not be shown again. Clients send it as the api_key parameter.");
+      return OK;
+    }
+  }
+
+  record ListApiKeys() implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      List<ApiKeySummary> keys = context.getBean(ApiKeys.class).list();
+      if (keys.isEmpty()) {
+        out.println("No API keys yet. Create one with: java -jar civic311.jar api-key create --name \"<client>\"");
+        return OK;
+      }
+      int nameWidth = Math.min(40, Math.max(6, keys.stream().mapToInt(k -> k.clientName().length()).max().orElse(6)));
+      String row = "%-11s  %-" + nameWidth + "s  %-20s  %-20s  %s%n";
+      out.printf(row, "ID", "CLIENT", "CREATED", "LAST USED", "REVOKED");
+      for (ApiKeySummary key : keys) {
+        out.printf(
+            row,
+            key.keyId(),
+            ellipsize(key.clientName(), nameWidth),
+            time(key.createdAt()),
+            time(key.lastUsedAt()),
+            time(key.revokedAt()));
+      }
+      return OK;
+    }
+
+    private static String ellipsize(String text, int width) {
+      return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
+    private static String time(@Nullable Instant instant) {
+      return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+  }
+
+  record RevokeApiKey(String keyId) implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      if (context.getBean(ApiKeys.class).revoke(keyId)) {
+        out.println("Revoked API key " + keyId + ". Clients using it are refused from now on.");
+        return OK;
+      }
+      err.println("No active API key " + keyId + " (see api-key list).");
+      return FAILED;
+    }
+  }
+
+  record ImportOpen311Services(Path servicesXml, @Nullable Path definitionsDir) implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      CatalogImport.Summary summary;
+      try {
+        summary = context.getBean(CatalogImport.class).importOpen311(servicesXml, definitionsDir);
+      } catch (CatalogFileException e) {
+        err.println(e.getMessage());
+        return FAILED;
+      }
+      out.printf(
+          "Imported %s: %d categories added, %d updated, %d retired, %d questions.%n",
+          servicesXml.getFileName(),
+          summary.categoriesAdded(),
+          summary.categoriesUpdated(),
+          summary.categoriesRetired(),
+          summary.questions());
+      summary.warnings().forEach(warning -> out.println("Warning: " + warning));
+      return OK;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Administration from a terminal: {@code java -jar civic311.jar <command>} runs one task (create, list
+ * or revoke API keys, import an Open311 services list) against the configured database and exits,
+ * without starting the web server. Commands only use other modules' public APIs.
+ */
+@NullMarked
+@org.springframework.modulith.ApplicationModule(displayName = "Command line", allowedDependencies = {"identity", "catalog"})
+package org.civic311.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,183 @@
+package org.civic311.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.civic311.catalog.Catalog;
+import org.civic311.identity.ApiKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** Its own application (and database): the import replaces the catalog other test classes rely on. */
+@SpringBootTest(properties = "spring.application.name=civic311-command-line-tests")
+class CommandLineTests {
+
+  @Autowired ApplicationContext context;
+  @Autowired ApiKeys apiKeys;
+  @Autowired Catalog catalog;
+
+  /** For commands that must answer without starting the application. */
+  private static final Supplier<ApplicationContext> NO_APPLICATION =
+      () -> {
+        throw new AssertionError("this command must not start the application");
+      };
+
+  @Test
+  void api_key_create_prints_the_id_and_the_secret_once() {
+    Run run = run(context, "api-key", "create", "--name", "FixMyStreet Springfield");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).isEmpty();
+    Matcher matcher = Pattern.compile("Created API key (k_[0-9a-f]{8}) for FixMyStreet Springfield\\.\\RSecret: (c311_\\S+)").matcher(run.out());
+    assertThat(matcher.find()).as(run.out()).isTrue();
+    assertThat(run.out()).contains("it will not be shown again");
+    assertThat(apiKeys.authenticate(matcher.group(2))).hasValueSatisfying(c -> assertThat(c.keyId()).isEqualTo(matcher.group(1)));
+  }
+
+  @Test
+  void api_key_create_accepts_the_name_with_an_equals_sign() {
+    Run run = run(context, "api-key", "create", "--name=Work orders");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("for Work orders.");
+  }
+
+  @Test
+  void api_key_list_shows_keys_without_secrets() {
+    String secret = apiKeys.create("Listed client").secret();
+    String revoked = apiKeys.create("Revoked client").keyId();
+    apiKeys.revoke(revoked);
+
+    Run run = run(context, "api-key", "list");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("ID ").contains("CLIENT", "CREATED", "LAST USED", "REVOKED", "Listed client");
+    assertThat(run.out().lines().filter(line -> line.startsWith(revoked)).findFirst().orElseThrow()).doesNotEndWith("-");
+    assertThat(run.out()).doesNotContain(secret).doesNotContain("c311_");
+  }
+
+  @Test
+  void api_key_revoke_revokes_and_reports_unknown_ids() {
+    var issued = apiKeys.create("To revoke");
+
+    Run revoked = run(context, "api-key", "revoke", issued.keyId());
+    Run again = run(context, "api-key", "revoke", issued.keyId());
+
+    assertThat(revoked.code()).isZero();
+    assertThat(revoked.out()).contains("Revoked API key " + issued.keyId());
+    assertThat(apiKeys.authenticate(issued.secret())).isEmpty();
+    assertThat(again.code()).isEqualTo(CommandLine.FAILED);
+    assertThat(again.err()).contains("No active API key " + issued.keyId());
+  }
+
+  @Test
+  void import_open311_services_replaces_the_catalog_and_prints_a_summary() throws Exception {
+    Path services = Path.of(getClass().getResource("/open311/dc_services.xml").toURI());
+
+    Run run = run(context, "import-open311-services", "--services", services.toString(), "--definitions", services.getParent().toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Imported dc_services.xml: ").contains(" retired, 6 questions.");
+    assertThat(catalog.categories()).hasSize(86);
+  }
+
+  @Test
+  void import_open311_services_reports_an_invalid_file_without_a_stack_trace(@TempDir Path folder) throws Exception {
+    Path broken = Files.writeString(folder.resolve("services.xml"), "<services><service>");
+
+    Run run = run(context, "import-open311-services", "--services", broken.toString());
+
+    assertThat(run.code()).isEqualTo(CommandLine.FAILED);
+    assertThat(run.err()).contains("services.xml").doesNotContain("\tat ");
+  }
+
+  @Test
+  void import_open311_services_checks_its_files_before_starting(@TempDir Path folder) {
+    assertUsageError(run(NO_APPLICATION, "import-open311-services"), "Missing --services");
+    assertUsageError(run(NO_APPLICATION, "import-open311-services", "--services", folder.resolve("nope.xml").toString()), "No such file");
+  }
+
+  @Test
+  void help_prints_the_usage_without_starting_anything() {
+    Run run = run(NO_APPLICATION, "help");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("Usage: java -jar civic311.jar").contains("api-key create", "api-key revoke", "import-open311-services");
+  }
+
+  @Test
+  void missing_or_wrong_arguments_exit_with_2_and_the_usage() {
+    assertUsageError(run(NO_APPLICATION, "api-key", "create"), "Missing --name");
+    assertUsageError(run(NO_APPLICATION, "api-key", "create", "--name"), "--name needs a value");
+    assertUsageError(run(NO_APPLICATION, "api-key", "create", "--name", "  "), "Missing --name");
+    assertUsageError(run(NO_APPLICATION, "api-key", "create", "--nmae", "x"), "Unknown option --nmae");
+    assertUsageError(run(NO_APPLICATION, "api-key", "revoke"), "needs the id of the key");
+    assertUsageError(run(NO_APPLICATION, "api-key", "revoke", "k_1", "k_2"), "Unexpected argument");
+    assertUsageError(run(NO_APPLICATION, "api-key"), "api-key needs one of");
+    assertUsageError(run(NO_APPLICATION, "api-key", "delete"), "Unknown api-key command: delete");
+    assertUsageError(run(NO_APPLICATION, "serve"), "Unknown command: serve");
+  }
+
+  @Test
+  void a_name_the_registry_refuses_is_reported_as_a_usage_error() {
+    Run run = run(context, "api-key", "create", "--name", "x".repeat(300));
+
+    assertThat(run.code()).isEqualTo(CommandLine.USAGE);
+    assertThat(run.err()).contains("1 to 200 characters");
+  }
+
+  @Test
+  void server_options_are_not_commands() {
+    assertThat(CommandLine.isCommand(new String[] {"--server.port=9000"})).isFalse();
+    assertThat(CommandLine.isCommand(new String[] {})).isFalse();
+    assertThat(CommandLine.isCommand(new String[] {"api-key", "list"})).isTrue();
+  }
+
+  @Test
+  void an_application_that_cannot_start_is_reported_in_one_line() {
+    Run run =
+        run(
+            () -> {
+              throw new IllegalStateException("wrapper", new IllegalStateException("Another running Civic311 uses the database folder"));
+            },
+            "api-key",
+            "list");
+
+    assertThat(run.code()).isEqualTo(CommandLine.FAILED);
+    assertThat(run.err()).isEqualTo("Could not start Civic311: Another running Civic311 uses the database folder" + System.lineSeparator());
+  }
+
+  private static void assertUsageError(Run run, String message) {
+    assertThat(run.code()).as(run.err()).isEqualTo(CommandLine.USAGE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(message).contains("Usage: java -jar civic311.jar");
+  }
+
+  private static Run run(ApplicationContext context, String... args) {
+    return run(() -> context, args);
+  }
+
+  private static Run run(Supplier<ApplicationContext> application, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CommandLine.run(
+            args,
+            application,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  record Run(int code, String out, String err) {}
+}
