@@ -4,6 +4,7 @@
 #
 #   bench/run.sh            full run: 1,000,000 preloaded requests, 30 s per scenario
 #   bench/run.sh --smoke    CI smoke run: 2,000 requests, 3 s per scenario (checks it works, not speed)
+#   BENCH_PRELOAD=n BENCH_DURATION=15s bench/run.sh   other sizes
 #
 # Figures go to stdout and to target/bench/results.md. See docs/performance.md.
 set -euo pipefail
@@ -12,6 +13,7 @@ root=$(pwd)
 
 preload=1000000; duration=30s; warmup=10s; connections=64; list_connections=8
 if [ "${1:-}" = "--smoke" ]; then preload=2000; duration=3s; warmup=2s; connections=16; list_connections=4; fi
+preload=${BENCH_PRELOAD:-$preload}; duration=${BENCH_DURATION:-$duration}
 port=${BENCH_PORT:-18311}
 key=bench-key-0123456789abcdef
 
@@ -59,11 +61,13 @@ done
 curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "app did not start"; tail -50 "$out/app.log"; exit 1; }
 
 # Categories without required questions, so a plain POST is valid.
-codes=$(curl -fs "http://127.0.0.1:$port/open311/v2/services.json" \
-  | grep -o '"service_code":"[^"]*","service_name":"[^"]*","description":"[^"]*","metadata":false' \
-  | sed 's/"service_code":"\([^"]*\)".*/\1/' | paste -sd, -)
+codes=$(curl -fs "http://127.0.0.1:$port/open311/v2/services.json" | python3 -c '
+import json, sys
+print(",".join(s["service_code"] for s in json.load(sys.stdin) if not s["metadata"] and s["type"] == "realtime"))')
 [ -n "$codes" ] || { echo "no category without questions found"; exit 1; }
-year=$(curl -fs "http://127.0.0.1:$port/open311/v2/requests.json?page_size=1" | grep -o '"service_request_id":"[0-9]*' | head -1 | sed 's/.*"\([0-9]*\)$/\1/')
+year=$(curl -fs "http://127.0.0.1:$port/open311/v2/requests.json?page_size=1" | python3 -c '
+import json, sys
+print(json.load(sys.stdin)[0]["service_request_id"].split("-")[0])')
 export BENCH_DIR="$root/bench" BENCH_API_KEY="$key" BENCH_SERVICE_CODES="$codes" BENCH_YEAR="$year" BENCH_PRELOADED="$preload"
 
 run() { # name, connections, script
