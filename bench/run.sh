@@ -11,9 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-preload=1000000; duration=30s; warmup=10s; connections=64; list_connections=8
-if [ "${1:-}" = "--smoke" ]; then preload=2000; duration=3s; warmup=2s; connections=16; list_connections=4; fi
-preload=${BENCH_PRELOAD:-$preload}; duration=${BENCH_DURATION:-$duration}
+preload=1000000; duration=30s; warmup=45s; connections=64; post_connections=16; list_connections=8
+if [ "${1:-}" = "--smoke" ]; then preload=2000; duration=3s; warmup=2s; connections=16; post_connections=8; list_connections=4; fi
+preload=${BENCH_PRELOAD:-$preload}; duration=${BENCH_DURATION:-$duration}; warmup=${BENCH_WARMUP:-$warmup}
 port=${BENCH_PORT:-18311}
 key=bench-key-0123456789abcdef
 
@@ -42,16 +42,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A copy, so a build during the run cannot swap the jar under the benchmark.
+cp target/civic311.jar "$data/../civic311-bench.jar"; jar="$root/target/bench/civic311-bench.jar"
 export CIVIC311_DATA_DIR="$data" CIVIC311_BOOTSTRAP_API_KEY="$key" SERVER_PORT="$port"
 jvm_opts=(-Xmx2g -XX:+UseParallelGC)
 
 echo "== Preloading $preload requests"
 start=$(date +%s)
-"$java" "${jvm_opts[@]}" -jar target/civic311.jar seed-requests --count "$preload" > "$out/seed.log" 2>&1 \
+"$java" "${jvm_opts[@]}" -jar "$jar" seed-requests --count "$preload" > "$out/seed.log" 2>&1 \
   || { cat "$out/seed.log"; exit 1; }
 echo "   done in $(( $(date +%s) - start )) s"
 
-"$java" "${jvm_opts[@]}" -jar target/civic311.jar > "$out/app.log" 2>&1 &
+"$java" "${jvm_opts[@]}" -jar "$jar" > "$out/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
@@ -79,7 +81,8 @@ run() { # name, connections, script
 }
 
 : > "$out/results.txt"
-echo "== Scenarios ($duration each after a $warmup warm-up)"
+echo "== Scenarios ($duration each after a $warmup warm-up, which lets the JIT compiler settle)"
+run "POST requests.json" "$post_connections" post_request.lua
 run "POST requests.json" "$connections" post_request.lua
 run "GET requests/{id}.json" "$connections" get_request.lua
 run "GET requests.json (1000 rows)" "$list_connections" get_list.lua

@@ -31,6 +31,7 @@ class SampleRequestsTests {
     RequestPage page =
         requests.search(new RequestQuery(List.of(), List.of(), Set.of(), null, null, null, null, null, null, 1, 1000, true));
     assertThat(page.requests()).hasSize(1000);
+    assertThat(page.hasMore()).isTrue();
     assertThat(page.requests()).allSatisfy(r -> assertThat(r.history()).isNotEmpty());
     assertThat(
             jdbc.sql(

@@ -131,20 +131,19 @@ class DefaultServiceRequests implements ServiceRequests {
     return new Submission(new RequestNumber(earlier.number()), earlier.token(), category.serviceNotice(), true);
   }
 
+  // Reads run without a transaction: each is one statement, or (search) a page and its history, where
+  // a change in between is harmless; pgjdbc would spend two extra round trips on a read-only one.
   @Override
-  @Transactional(readOnly = true)
   public Optional<ServiceRequestDetails> find(RequestNumber number) {
     return queries.find(number);
   }
 
   @Override
-  @Transactional(readOnly = true)
   public RequestPage search(RequestQuery query) {
     return queries.search(query);
   }
 
   @Override
-  @Transactional(readOnly = true)
   public Optional<RequestNumber> numberForToken(String token) {
     return repository.numberForToken(token);
   }
@@ -233,13 +232,11 @@ class DefaultServiceRequests implements ServiceRequests {
   }
 
   @Override
-  @Transactional(readOnly = true)
   public List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
     return queries.publicUpdates(from, to, limit);
   }
 
   @Override
-  @Transactional(readOnly = true)
   public Optional<Reporter> reporterOf(RequestNumber number) {
     return repository.reporterOf(number);
   }

@@ -21,29 +21,56 @@ import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Read side of requests: public views, searches and update feeds; never reporter contact. */
 @Component
 class ServiceRequestQueries {
 
-  /** Counting every match of a broad search would scan the table; past this the total is "at least". */
-  static final int COUNT_CAP = 100_000;
+  private static final TypeReference<List<List<Object>>> HISTORY_ROWS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final ServiceRequestRepository repository;
+  private final JsonMapper json = JsonMapper.builder().build();
 
   ServiceRequestQueries(JdbcClient jdbc, ServiceRequestRepository repository) {
     this.jdbc = jdbc;
     this.repository = repository;
   }
 
+  /** One round trip: the request with its public history aggregated as JSON. */
   Optional<ServiceRequestDetails> find(RequestNumber number) {
-    List<Row> rows =
-        jdbc.sql("SELECT " + ServiceRequestRepository.COLUMNS + " FROM requests.service_request r WHERE r.number = ?")
-            .param(number.value())
-            .query(this::row)
-            .list();
-    return withHistory(rows, true).stream().findFirst();
+    return jdbc.sql(
+            "SELECT "
+                + ServiceRequestRepository.COLUMNS
+                + """
+                , (SELECT json_agg(json_build_array(h.id, (extract(epoch FROM h.at) * 1000000)::bigint, h.kind,
+                        h.status_after, h.text, h.actor_kind, h.actor_name) ORDER BY h.id)
+                   FROM requests.history_entry h WHERE h.request_id = r.id AND h.public_entry)::text AS history
+                FROM requests.service_request r WHERE r.number = ?
+                """)
+        .param(number.value())
+        .query((rs, i) -> withHistory(row(rs, i).details(), history(rs.getString("history"))))
+        .optional();
+  }
+
+  private List<HistoryEntry> history(String json) {
+    if (json == null) return List.of();
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (List<Object> e : this.json.readValue(json, HISTORY_ROWS)) {
+      long micros = ((Number) e.get(1)).longValue();
+      entries.add(
+          new HistoryEntry(
+              ((Number) e.get(0)).longValue(),
+              Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
+              HistoryEntry.Kind.valueOf((String) e.get(2)),
+              Status.valueOf((String) e.get(3)),
+              true,
+              (String) e.get(4),
+              new org.civic311.requests.Actor(org.civic311.requests.Actor.Kind.valueOf((String) e.get(5)), (String) e.get(6))));
+    }
+    return entries;
   }
 
   RequestPage search(RequestQuery query) {
@@ -93,17 +120,10 @@ class ServiceRequestQueries {
                 + where
                 + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset");
     params.forEach(select::param);
-    List<Row> rows = select.param("limit", query.pageSize()).param("offset", offset).query(this::row).list();
-    long total;
-    if (query.page() == 1 && rows.size() < query.pageSize()) {
-      total = rows.size();
-    } else {
-      var count =
-          jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM requests.service_request r" + where + " LIMIT " + COUNT_CAP + ") c");
-      params.forEach(count::param);
-      total = count.query(Long.class).single();
-    }
-    return new RequestPage(withHistory(rows, query.withHistory()), total, query.page(), query.pageSize());
+    List<Row> rows = select.param("limit", query.pageSize() + 1).param("offset", offset).query(this::row).list();
+    boolean hasMore = rows.size() > query.pageSize();
+    if (hasMore) rows = rows.subList(0, query.pageSize());
+    return new RequestPage(withHistory(rows, query.withHistory()), hasMore, query.page(), query.pageSize());
   }
 
   List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
@@ -136,16 +156,16 @@ class ServiceRequestQueries {
     Map<UUID, List<HistoryEntry>> history =
         loadHistory ? repository.publicHistory(rows.stream().map(Row::id).toList()) : Map.of();
     List<ServiceRequestDetails> out = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      ServiceRequestDetails d = row.details();
-      out.add(
-          new ServiceRequestDetails(
-              d.number(), d.categoryCode(), d.status(), d.closeReason(), d.priority(), d.channel(),
-              d.departmentCode(), d.description(), d.location(), d.mediaUrls(), d.answers(), d.requestedAt(),
-              d.updatedAt(), d.expectedAt(), d.closedAt(), d.statusNotes(), d.duplicateOf(), d.followers(),
-              d.assignedCrew(), history.getOrDefault(row.id(), List.of())));
-    }
+    for (Row row : rows) out.add(withHistory(row.details(), history.getOrDefault(row.id(), List.of())));
     return out;
+  }
+
+  private static ServiceRequestDetails withHistory(ServiceRequestDetails d, List<HistoryEntry> history) {
+    return new ServiceRequestDetails(
+        d.number(), d.categoryCode(), d.status(), d.closeReason(), d.priority(), d.channel(),
+        d.departmentCode(), d.description(), d.location(), d.mediaUrls(), d.answers(), d.requestedAt(),
+        d.updatedAt(), d.expectedAt(), d.closedAt(), d.statusNotes(), d.duplicateOf(), d.followers(),
+        d.assignedCrew(), history);
   }
 
   private Row row(ResultSet rs, int i) throws SQLException {

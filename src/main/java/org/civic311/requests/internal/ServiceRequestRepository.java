@@ -55,10 +55,18 @@ class ServiceRequestRepository {
     return jdbc.sql("SELECT nextval('requests.request_number_seq')").query(Long.class).single();
   }
 
-  /** Inserts a new request with its pending history; returns the stored entries. */
+  /**
+   * Inserts a new request and its submission entry in one statement (one round trip on the hot path
+   * of every report); returns the stored entry.
+   */
   List<HistoryEntry> insert(ServiceRequest r) {
-    jdbc.sql(
+    List<ServiceRequest.PendingEntry> pending = r.pendingEntries();
+    if (pending.size() != 1) throw new IllegalStateException("A new request has exactly one history entry");
+    ServiceRequest.PendingEntry e = pending.getFirst();
+    long entryId =
+        jdbc.sql(
             """
+            WITH request AS (
             INSERT INTO requests.service_request (
               id, number, category_code, department_code, status, status_before_hold, close_reason, priority,
               channel, description, latitude, longitude, address, address_id, zipcode, answers, media_urls,
@@ -69,6 +77,10 @@ class ServiceRequestRepository {
               :channel, :description, :lat, :lon, :address, :addressId, :zipcode, :answers::jsonb, :media,
               :firstName, :lastName, :email, :phone, :deviceId, :accountId, :crew, :assignee, :duplicateOf,
               :followers, :token, :statusNotes, :submittedAt, :updatedAt, :expectedAt, :closedAt, 0)
+            RETURNING id)
+            INSERT INTO requests.history_entry (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name)
+            SELECT id, :at, :kind, :entryStatus, :public, :text, :actorKind, :actorName FROM request
+            RETURNING id
             """)
         .param("id", r.id())
         .param("number", r.number().value())
@@ -103,8 +115,17 @@ class ServiceRequestRepository {
         .param("updatedAt", ts(r.updatedAt()))
         .param("expectedAt", ts(r.expectedAt()))
         .param("closedAt", ts(r.closedAt()))
-        .update();
-    return storePending(r, null);
+        .param("at", ts(e.at()))
+        .param("kind", e.kind().name())
+        .param("entryStatus", e.statusAfter().name())
+        .param("public", e.isPublic())
+        .param("text", e.text())
+        .param("actorKind", e.actor().kind().name())
+        .param("actorName", e.actor().name())
+        .query(Long.class)
+        .single();
+    r.clearPending();
+    return List.of(new HistoryEntry(entryId, e.at(), e.kind(), e.statusAfter(), e.isPublic(), e.text(), e.actor()));
   }
 
   /**

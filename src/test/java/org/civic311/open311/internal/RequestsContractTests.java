@@ -78,7 +78,7 @@ class RequestsContractTests extends Open311SliceTest {
 
   @BeforeEach
   void twoRequests() {
-    given(requests.search(any())).willReturn(new RequestPage(List.of(pothole, duplicate), 2, 1, 1000));
+    given(requests.search(any())).willReturn(new RequestPage(List.of(pothole, duplicate), false, 1, 1000));
     given(requests.find(new RequestNumber("2026-000123"))).willReturn(Optional.of(pothole));
   }
 
@@ -375,7 +375,7 @@ class RequestsContractTests extends Open311SliceTest {
   void text_that_xml_cannot_carry_is_replaced_so_every_document_parses() throws Exception {
     var weird =
         Open311Fixtures.request("2026-000125").description("nul\u0000 bell\u0007 <b>&amp; \uD800 ok \uD83D\uDE00 ]]>").build();
-    given(requests.search(any())).willReturn(new RequestPage(List.of(weird), 1, 1, 1000));
+    given(requests.search(any())).willReturn(new RequestPage(List.of(weird), false, 1, 1000));
 
     var xmlResponse = perform(get("/open311/v2/requests.xml"));
     var jsonResponse = perform(get("/open311/v2/requests.json"));
