@@ -44,4 +44,16 @@ class SampleRequestsTests {
                 .single())
         .isGreaterThanOrEqualTo(1_500);
   }
+
+  @Test
+  void numbers_keep_growing_past_a_million_without_colliding() {
+    long next = jdbc.sql("SELECT last_value FROM requests.request_number_seq").query(Long.class).single();
+    if (next < 999_995) jdbc.sql("SELECT setval('requests.request_number_seq', 999995)").query(Long.class).single();
+    samples.generate(10, done -> {});
+    assertThat(jdbc.sql("SELECT count(*) FROM requests.service_request WHERE length(number) = 12").query(Integer.class).single())
+        .as("numbers like 2026-1000001")
+        .isPositive();
+    assertThat(jdbc.sql("SELECT count(DISTINCT number) = count(*) FROM requests.service_request").query(Boolean.class).single())
+        .isTrue();
+  }
 }

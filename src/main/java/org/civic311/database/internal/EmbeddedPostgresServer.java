@@ -66,7 +66,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static EmbeddedPostgresServer start(Path dataDir, DatabaseProperties.Embedded settings) {
     Path clusterDir = dataDir.toAbsolutePath().normalize().resolve("postgres");
     try {
-      Files.createDirectories(clusterDir);
+      if (!Files.isDirectory(clusterDir)) {
+        Files.createDirectories(clusterDir.getParent());
+        createOwnerOnly(clusterDir);
+      }
       ensureOwnerOnly(clusterDir);
       if (Files.exists(clusterDir.resolve("PG_VERSION"))) {
         // initdb wants an empty folder, so only an existing cluster is checked for earlier servers.
@@ -205,6 +208,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    *
    * @return true when the mode was changed
    */
+  /** A new cluster folder is private from the start, so a first start logs no permission warning. */
+  private static void createOwnerOnly(Path clusterDir) throws IOException {
+    try {
+      Files.createDirectory(clusterDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createDirectory(clusterDir);
+    }
+  }
+
   static boolean ensureOwnerOnly(Path clusterDir) throws IOException {
     try {
       Set<PosixFilePermission> current = Files.getPosixFilePermissions(clusterDir);

@@ -88,7 +88,7 @@ class SqlSampleRequests implements SampleRequests {
               INSERT INTO requests.service_request (id, number, category_code, department_code, status,
                 status_before_hold, close_reason, priority, channel, description, latitude, longitude, address,
                 answers, submitted_at, updated_at, closed_at, status_notes, version)
-              SELECT id, :year || '-' || lpad(seq::text, 6, '0'), (CAST(:codes AS text[]))[c],
+              SELECT id, :year || '-' || lpad(seq::text, greatest(6, length(seq::text)), '0'), (CAST(:codes AS text[]))[c],
                      nullif((CAST(:departments AS text[]))[c], ''), status,
                      CASE WHEN status = 'ON_HOLD' THEN 'ASSIGNED' END,
                      CASE WHEN status IN ('RESOLVED', 'CLOSED') THEN 'COMPLETED' END,
