@@ -1,0 +1,26 @@
+package org.civic311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HomePageTests {
+
+  @LocalServerPort int port;
+
+  @Test
+  void the_root_address_shows_where_the_open311_api_is() throws Exception {
+    HttpResponse<String> home =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("/open311/discovery.json").contains("/open311/v2/services.json");
+  }
+}
