@@ -23,28 +23,26 @@ class ServiceRequestTests {
   private static final Instant MONDAY = Instant.parse("2026-11-23T17:00:00Z");
   private final Actor dispatcher = Actor.staff("dispatcher");
 
+  private static ValidSubmission smallPothole() {
+    return SubmissionPolicy.check(
+        Fixtures.pothole(Map.of("SIZE", List.of("small")), Fixtures.downtown()),
+        Optional.of(Fixtures.POTHOLE),
+        Fixtures.SPRINGFIELD);
+  }
+
   private ServiceRequest newRequest() {
-    var valid =
-        SubmissionPolicy.check(
-            Fixtures.pothole(Map.of("SIZE", List.of("small")), Fixtures.downtown()),
-            Optional.of(Fixtures.POTHOLE),
-            Fixtures.SPRINGFIELD);
     ServiceRequest r =
         ServiceRequest.submit(
-            UUID.randomUUID(), RequestNumber.of(2026, 1), valid, "PW", null, MONDAY, null, Actor.resident());
+            UUID.randomUUID(), RequestNumber.of(2026, 1), smallPothole(), "PW", null, MONDAY, null, Actor.resident());
     r.clearPending();
     return r;
   }
 
   @Test
   void a_new_request_starts_new_with_a_public_submitted_entry() {
-    var valid =
-        SubmissionPolicy.check(
-            Fixtures.pothole(Map.of("SIZE", List.of("small")), Fixtures.downtown()),
-            Optional.of(Fixtures.POTHOLE),
-            Fixtures.SPRINGFIELD);
     ServiceRequest r =
-        ServiceRequest.submit(UUID.randomUUID(), RequestNumber.of(2026, 7), valid, "PW", null, MONDAY, null, Actor.resident());
+        ServiceRequest.submit(
+            UUID.randomUUID(), RequestNumber.of(2026, 7), smallPothole(), "PW", null, MONDAY, null, Actor.resident());
     assertThat(r.status()).isEqualTo(Status.NEW);
     assertThat(r.pendingEntries()).singleElement().satisfies(e -> {
       assertThat(e.kind()).isEqualTo(Kind.SUBMITTED);
