@@ -170,6 +170,24 @@ class ServiceRequestsIntegrationTests {
   }
 
   @Test
+  void an_earlier_closing_keeps_its_own_reason_in_the_updates_feed_after_the_request_is_closed_again() {
+    java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    Actor city = Actor.integration("workorders");
+    requests.change(n, new RequestChange.Close(CloseReason.CANCELLED, "Cancelled by the caller"), city);
+    requests.change(n, new RequestChange.Reopen("Still there"), city);
+    requests.change(n, new RequestChange.Close(CloseReason.NOT_OUR_RESPONSIBILITY, "State highway"), city);
+
+    List<PublicUpdate> closings =
+        requests.publicUpdates(from, java.time.Instant.now().plusSeconds(60), 100_000).stream()
+            .filter(u -> u.number().equals(n) && u.kind() == HistoryEntry.Kind.CLOSED)
+            .toList();
+    assertThat(closings)
+        .extracting(PublicUpdate::closeReason)
+        .containsExactly(CloseReason.CANCELLED, CloseReason.NOT_OUR_RESPONSIBILITY);
+  }
+
+  @Test
   void merging_a_duplicate_moves_its_reporter_to_the_parent_followers() {
     RequestNumber parent = requests.submit(validPothole(null, null)).number();
     RequestNumber child = requests.submit(validPothole(null, null)).number();
