@@ -207,6 +207,30 @@ class ServiceRequestsIntegrationTests {
   }
 
   @Test
+  void the_same_external_update_sent_by_several_clients_at_once_is_applied_once_and_none_fails() throws Exception {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    int clients = 16;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Long>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < clients; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return requests.changeFromExternalSystem(
+                      n, "wo-99", new RequestChange.PostPublicUpdate("Crew booked for Monday"), Actor.integration("workorders"));
+                }));
+      }
+      start.countDown();
+      Set<Long> entries = new HashSet<>();
+      for (Future<Long> f : results) entries.add(f.get());
+      assertThat(entries).hasSize(1);
+    }
+    assertThat(requests.find(n).orElseThrow().history()).hasSize(2);
+  }
+
+  @Test
   void a_request_that_does_not_exist_is_not_found() {
     assertThatThrownBy(() -> requests.change(RequestNumber.of(1999, 1), new RequestChange.Resume(), Actor.SYSTEM))
         .isInstanceOf(RequestNotFound.class);
