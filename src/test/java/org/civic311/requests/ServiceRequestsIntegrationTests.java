@@ -231,6 +231,22 @@ class ServiceRequestsIntegrationTests {
   }
 
   @Test
+  void a_database_error_about_a_request_row_does_not_quote_the_reporter_in_its_message() {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("UPDATE requests.service_request SET followers = -1 WHERE number = ?").param(n.value()).update())
+        .hasMessageContaining("service_request_followers_check")
+        .satisfies(
+            e -> {
+              for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("ana@example.org", "555-0100", "Lopez");
+              }
+            });
+  }
+
+  @Test
   void a_request_that_does_not_exist_is_not_found() {
     assertThatThrownBy(() -> requests.change(RequestNumber.of(1999, 1), new RequestChange.Resume(), Actor.SYSTEM))
         .isInstanceOf(RequestNotFound.class);
