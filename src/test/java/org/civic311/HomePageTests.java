@@ -23,4 +23,20 @@ class HomePageTests {
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("/open311/discovery.json").contains("/open311/v2/services.json");
   }
+
+  @Test
+  void the_error_path_asked_for_directly_is_a_404_not_a_500() throws Exception {
+    HttpResponse<String> error =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/error")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(error.statusCode()).isEqualTo(404);
+    HttpResponse<String> unknown =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nope")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+  }
 }

@@ -170,6 +170,24 @@ class ServiceRequestsIntegrationTests {
   }
 
   @Test
+  void an_earlier_closing_keeps_its_own_reason_in_the_updates_feed_after_the_request_is_closed_again() {
+    java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    Actor city = Actor.integration("workorders");
+    requests.change(n, new RequestChange.Close(CloseReason.CANCELLED, "Cancelled by the caller"), city);
+    requests.change(n, new RequestChange.Reopen("Still there"), city);
+    requests.change(n, new RequestChange.Close(CloseReason.NOT_OUR_RESPONSIBILITY, "State highway"), city);
+
+    List<PublicUpdate> closings =
+        requests.publicUpdates(from, java.time.Instant.now().plusSeconds(60), 100_000).stream()
+            .filter(u -> u.number().equals(n) && u.kind() == HistoryEntry.Kind.CLOSED)
+            .toList();
+    assertThat(closings)
+        .extracting(PublicUpdate::closeReason)
+        .containsExactly(CloseReason.CANCELLED, CloseReason.NOT_OUR_RESPONSIBILITY);
+  }
+
+  @Test
   void merging_a_duplicate_moves_its_reporter_to_the_parent_followers() {
     RequestNumber parent = requests.submit(validPothole(null, null)).number();
     RequestNumber child = requests.submit(validPothole(null, null)).number();
@@ -186,6 +204,46 @@ class ServiceRequestsIntegrationTests {
     long again = requests.changeFromExternalSystem(n, "wo-17", new RequestChange.StartWork("Crew dispatched"), Actor.integration("workorders"));
     assertThat(again).isEqualTo(first);
     assertThat(requests.find(n).orElseThrow().history()).hasSize(2);
+  }
+
+  @Test
+  void the_same_external_update_sent_by_several_clients_at_once_is_applied_once_and_none_fails() throws Exception {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    int clients = 16;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Long>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < clients; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return requests.changeFromExternalSystem(
+                      n, "wo-99", new RequestChange.PostPublicUpdate("Crew booked for Monday"), Actor.integration("workorders"));
+                }));
+      }
+      start.countDown();
+      Set<Long> entries = new HashSet<>();
+      for (Future<Long> f : results) entries.add(f.get());
+      assertThat(entries).hasSize(1);
+    }
+    assertThat(requests.find(n).orElseThrow().history()).hasSize(2);
+  }
+
+  @Test
+  void a_database_error_about_a_request_row_does_not_quote_the_reporter_in_its_message() {
+    RequestNumber n = requests.submit(validPothole(null, null)).number();
+
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("UPDATE requests.service_request SET followers = -1 WHERE number = ?").param(n.value()).update())
+        .hasMessageContaining("service_request_followers_check")
+        .satisfies(
+            e -> {
+              for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("ana@example.org", "555-0100", "Lopez");
+              }
+            });
   }
 
   @Test

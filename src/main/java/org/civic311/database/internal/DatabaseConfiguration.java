@@ -33,6 +33,9 @@ class DatabaseConfiguration {
     HikariConfig config = new HikariConfig();
     config.setPoolName("civic311");
     config.setMaximumPoolSize(properties.poolSize());
+    // PostgreSQL's DETAIL of a failed constraint quotes the whole row ("Failing row contains (...)"),
+    // reporter name, email and phone included; keep it out of exception messages, which reach logs.
+    config.addDataSourceProperty("logServerErrorDetail", "false");
     if (embedded.server() != null) {
       config.setJdbcUrl(embedded.server().jdbcUrl());
       config.setUsername("postgres");

@@ -78,9 +78,16 @@ enum ExtendedStatus {
   /**
    * The change a posted update asks for, given the stage the request is in now. OPEN, INVESTIGATING
    * and PLANNED acknowledge a new request; a request already past that stage cannot go back, so for it
-   * they become a public update that keeps the message (and says the status when there is none).
+   * they become a public update that keeps the message (and says the status when there is none). The
+   * same holds for any status the request already has (IN_PROGRESS twice, FIXED on a resolved request,
+   * CLOSED on a closed one).
    */
   RequestChange toChange(Status current, @Nullable String description) {
+    if (alreadyThere(current)) {
+      // A city system (or FixMyStreet relaying a comment) repeats the status the request already has:
+      // the message is the news, not the status, so keep it instead of refusing the whole update.
+      return new RequestChange.PostPublicUpdate(orElse(description, sentence()));
+    }
     return switch (this) {
       case FIXED -> new RequestChange.Resolve(orElse(description, "Fixed."));
       case CLOSED -> new RequestChange.Close(CloseReason.COMPLETED, description);
@@ -96,6 +103,17 @@ enum ExtendedStatus {
       case CANCELLED -> new RequestChange.Close(CloseReason.CANCELLED, description);
       case REOPEN -> new RequestChange.Reopen(orElse(description, "Reopened."));
       case FOR_TRIAGE -> new RequestChange.PostPublicUpdate(orElse(description, sentence()));
+    };
+  }
+
+  /** Whether the request is already where this status would take it. */
+  private boolean alreadyThere(Status current) {
+    return switch (this) {
+      case FIXED -> current == Status.RESOLVED || current == Status.CLOSED;
+      case CLOSED, DUPLICATE, NOT_COUNCILS_RESPONSIBILITY, NO_FURTHER_ACTION, INTERNAL_REFERRAL, CANCELLED ->
+          current == Status.CLOSED;
+      case IN_PROGRESS, ACTION_SCHEDULED -> current == Status.IN_PROGRESS;
+      case OPEN, INVESTIGATING, PLANNED, FOR_TRIAGE, REOPEN -> false;
     };
   }
 

@@ -151,7 +151,7 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   @Transactional
   public ServiceRequestDetails change(RequestNumber number, RequestChange change, Actor actor) {
-    applyChange(number, change, actor, null);
+    applyChange(lock(number), change, actor, null);
     return queries.find(number).orElseThrow(() -> new RequestNotFound(number.value()));
   }
 
@@ -159,16 +159,20 @@ class DefaultServiceRequests implements ServiceRequests {
   @Transactional
   public long changeFromExternalSystem(
       RequestNumber number, String externalUpdateId, RequestChange change, Actor actor) {
-    UUID id = repository.idByNumber(number).orElseThrow(() -> new RequestNotFound(number.value()));
-    Optional<Long> earlier = repository.entryForExternalUpdate(id, externalUpdateId);
+    // Lock first: a retry of the same update racing the first one waits here and then finds it applied.
+    ServiceRequest request = lock(number);
+    Optional<Long> earlier = repository.entryForExternalUpdate(request.id(), externalUpdateId);
     if (earlier.isPresent()) return earlier.get();
-    List<HistoryEntry> stored = applyChange(number, change, actor, externalUpdateId);
+    List<HistoryEntry> stored = applyChange(request, change, actor, externalUpdateId);
     return stored.getFirst().id();
   }
 
+  private ServiceRequest lock(RequestNumber number) {
+    return repository.lockByNumber(number).orElseThrow(() -> new RequestNotFound(number.value()));
+  }
+
   private List<HistoryEntry> applyChange(
-      RequestNumber number, RequestChange change, Actor actor, @Nullable String externalUpdateId) {
-    ServiceRequest request = repository.lockByNumber(number).orElseThrow(() -> new RequestNotFound(number.value()));
+      ServiceRequest request, RequestChange change, Actor actor, @Nullable String externalUpdateId) {
     checkReferences(request, change);
     Instant now = clock.instant();
     Status before = request.status();

@@ -264,7 +264,7 @@ final class ServiceRequest {
   private void record(Kind kind, Status after, boolean isPublic, @Nullable String text, Actor actor, Instant now) {
     updatedAt = now;
     if (isPublic && text != null) statusNotes = text;
-    pending.add(new PendingEntry(kind, after, isPublic, text, actor, now));
+    pending.add(new PendingEntry(kind, after, isPublic, text, actor, now, after.isOpen() ? null : closeReason));
   }
 
   private void requireOpen(String action) {
@@ -318,7 +318,14 @@ final class ServiceRequest {
   }
 
   /** A change waiting to be stored as a history entry. */
-  record PendingEntry(Kind kind, Status statusAfter, boolean isPublic, @Nullable String text, Actor actor, Instant at) {}
+  record PendingEntry(
+      Kind kind,
+      Status statusAfter,
+      boolean isPublic,
+      @Nullable String text,
+      Actor actor,
+      Instant at,
+      @Nullable CloseReason closeReason) {}
 
   UUID id() { return id; }
   RequestNumber number() { return number; }

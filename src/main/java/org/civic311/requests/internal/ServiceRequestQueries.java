@@ -129,7 +129,7 @@ class ServiceRequestQueries {
   List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
     return jdbc.sql(
             """
-            SELECT h.id, r.number, h.status_after, r.close_reason, h.kind, h.at, h.text
+            SELECT h.id, r.number, h.status_after, coalesce(h.close_reason, r.close_reason) AS close_reason, h.kind, h.at, h.text
             FROM requests.history_entry h JOIN requests.service_request r ON r.id = h.request_id
             WHERE h.public_entry AND h.at >= :from AND h.at <= :to
             ORDER BY h.at, h.id LIMIT :limit

@@ -78,8 +78,8 @@ class ServiceRequestRepository {
               :firstName, :lastName, :email, :phone, :deviceId, :accountId, :crew, :assignee, :duplicateOf,
               :followers, :token, :statusNotes, :submittedAt, :updatedAt, :expectedAt, :closedAt, 0)
             RETURNING id)
-            INSERT INTO requests.history_entry (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name)
-            SELECT id, :at, :kind, :entryStatus, :public, :text, :actorKind, :actorName FROM request
+            INSERT INTO requests.history_entry (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name, close_reason)
+            SELECT id, :at, :kind, :entryStatus, :public, :text, :actorKind, :actorName, :entryCloseReason FROM request
             RETURNING id
             """)
         .param("id", r.id())
@@ -122,6 +122,7 @@ class ServiceRequestRepository {
         .param("text", e.text())
         .param("actorKind", e.actor().kind().name())
         .param("actorName", e.actor().name())
+        .param("entryCloseReason", name(e.closeReason()))
         .query(Long.class)
         .single();
     r.clearPending();
@@ -171,8 +172,8 @@ class ServiceRequestRepository {
           jdbc.sql(
                   """
                   INSERT INTO requests.history_entry
-                    (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name, external_update_id)
-                  VALUES (:request, :at, :kind, :status, :public, :text, :actorKind, :actorName, :external)
+                    (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name, external_update_id, close_reason)
+                  VALUES (:request, :at, :kind, :status, :public, :text, :actorKind, :actorName, :external, :closeReason)
                   RETURNING id
                   """)
               .param("request", r.id())
@@ -184,6 +185,7 @@ class ServiceRequestRepository {
               .param("actorKind", e.actor().kind().name())
               .param("actorName", e.actor().name())
               .param("external", externalUpdateId)
+              .param("closeReason", name(e.closeReason()))
               .query(Long.class)
               .single();
       stored.add(new HistoryEntry(id, e.at(), e.kind(), e.statusAfter(), e.isPublic(), e.text(), e.actor()));

@@ -62,6 +62,23 @@ class ExtendedStatusTests {
 
   @ParameterizedTest
   @CsvSource({
+    "IN_PROGRESS, IN_PROGRESS",
+    "ACTION_SCHEDULED, IN_PROGRESS",
+    "FIXED, RESOLVED",
+    "FIXED, CLOSED",
+    "CLOSED, CLOSED",
+    "CANCELLED, CLOSED",
+    "DUPLICATE, CLOSED"
+  })
+  void a_status_the_request_already_has_posts_the_message_instead_of_being_refused(
+      ExtendedStatus status, Status current) {
+    assertThat(status.toChange(current, "Crew came back for a second look"))
+        .isEqualTo(new RequestChange.PostPublicUpdate("Crew came back for a second look"));
+    assertThat(status.toChange(current, null)).isInstanceOf(RequestChange.PostPublicUpdate.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
     "NEW, , SUBMITTED, open",
     "ACKNOWLEDGED, , ACKNOWLEDGED, investigating",
     "ASSIGNED, , ASSIGNED, action_scheduled",
