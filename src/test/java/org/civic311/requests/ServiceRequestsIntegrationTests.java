@@ -198,6 +198,31 @@ class ServiceRequestsIntegrationTests {
   }
 
   @Test
+  void merging_two_requests_into_each_other_at_once_merges_one_and_refuses_the_other() throws Exception {
+    RequestNumber a = requests.submit(validPothole(null, null)).number();
+    RequestNumber b = requests.submit(validPothole(null, null)).number();
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<?> aIntoB = pool.submit(() -> { start.await(); return requests.change(a, new RequestChange.MarkDuplicate(b), Actor.staff("d1")); });
+      Future<?> bIntoA = pool.submit(() -> { start.await(); return requests.change(b, new RequestChange.MarkDuplicate(a), Actor.staff("d2")); });
+      start.countDown();
+      int merged = 0;
+      for (Future<?> f : List.of(aIntoB, bIntoA)) {
+        try {
+          f.get();
+          merged++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOfAny(InvalidServiceRequest.class, TransitionNotAllowed.class);
+        }
+      }
+      assertThat(merged).isEqualTo(1);
+    }
+    long duplicates =
+        java.util.stream.Stream.of(a, b).map(n -> requests.find(n).orElseThrow()).filter(d -> d.duplicateOf() != null).count();
+    assertThat(duplicates).isEqualTo(1);
+  }
+
+  @Test
   void an_external_update_sent_twice_is_applied_once() {
     RequestNumber n = requests.submit(validPothole(null, null)).number();
     long first = requests.changeFromExternalSystem(n, "wo-17", new RequestChange.StartWork("Crew dispatched"), Actor.integration("workorders"));

@@ -151,6 +151,7 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   @Transactional
   public ServiceRequestDetails change(RequestNumber number, RequestChange change, Actor actor) {
+    lockParentFirstWhenMerging(number, change);
     applyChange(lock(number), change, actor, null);
     return queries.find(number).orElseThrow(() -> new RequestNotFound(number.value()));
   }
@@ -160,11 +161,24 @@ class DefaultServiceRequests implements ServiceRequests {
   public long changeFromExternalSystem(
       RequestNumber number, String externalUpdateId, RequestChange change, Actor actor) {
     // Lock first: a retry of the same update racing the first one waits here and then finds it applied.
+    lockParentFirstWhenMerging(number, change);
     ServiceRequest request = lock(number);
     Optional<Long> earlier = repository.entryForExternalUpdate(request.id(), externalUpdateId);
     if (earlier.isPresent()) return earlier.get();
     List<HistoryEntry> stored = applyChange(request, change, actor, externalUpdateId);
     return stored.getFirst().id();
+  }
+
+  /**
+   * A merge locks two requests. Taking the locks in number order means two merges of the same pair in
+   * opposite directions queue up instead of deadlocking, and the second then sees the first's result
+   * (and is refused, as it would make a loop).
+   */
+  private void lockParentFirstWhenMerging(RequestNumber number, RequestChange change) {
+    if (change instanceof RequestChange.MarkDuplicate(RequestNumber parent)
+        && parent.value().compareTo(number.value()) < 0) {
+      repository.lockByNumber(parent);
+    }
   }
 
   private ServiceRequest lock(RequestNumber number) {

@@ -162,8 +162,9 @@ final class ServiceRequest {
         }
         assignedCrew = blankToNull(crew);
         assignee = blankToNull(person);
-        String who = String.join(", ", nonBlank(assignedCrew, assignee));
-        moveTo(Status.ASSIGNED, Kind.ASSIGNED, true, "Assigned to " + who, actor, now);
+        // The public learns which crew has it; a staff member's name stays on the request for staff only.
+        String publicText = assignedCrew != null ? "Assigned to " + assignedCrew : "Assigned to a member of staff";
+        moveTo(Status.ASSIGNED, Kind.ASSIGNED, true, publicText, actor, now);
       }
       case RequestChange.StartWork(String message) -> {
         requireOpen("start work on");
@@ -302,11 +303,6 @@ final class ServiceRequest {
     return isBlank(s) ? null : s.strip();
   }
 
-  private static List<String> nonBlank(@Nullable String... values) {
-    List<String> out = new ArrayList<>();
-    for (String v : values) if (!isBlank(v)) out.add(v);
-    return out;
-  }
 
   /** Changes not stored yet; the repository drains them. */
   List<PendingEntry> pendingEntries() {

@@ -144,4 +144,15 @@ class ServiceRequestTests {
             Fixtures.SPRINGFIELD.timeZone());
     assertThat(due).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
   }
+
+  @Test
+  void the_public_sees_the_crew_but_not_the_name_of_the_staff_member_assigned() {
+    ServiceRequest r = newRequest();
+    r.apply(new RequestChange.Assign(null, "Jane Smith"), dispatcher, MONDAY);
+    assertThat(r.assignee()).isEqualTo("Jane Smith");
+    assertThat(r.statusNotes()).isEqualTo("Assigned to a member of staff");
+    r.apply(new RequestChange.Assign("Asphalt crew 2", "Jane Smith"), dispatcher, MONDAY);
+    assertThat(r.statusNotes()).isEqualTo("Assigned to Asphalt crew 2");
+    assertThat(r.pendingEntries()).noneMatch(e -> e.text() != null && e.text().contains("Jane"));
+  }
 }
