@@ -40,73 +40,53 @@ class ServiceRequestsIntegrationTests {
         scope);
   }
 
-  private SubmitServiceRequest validPothole(String key, String scope) {
-    // The sample city's pothole questions decide which answers are valid; take the first allowed values.
-    return pothole(key, scope);
+  /** Runs the same call from several clients released at the same instant; returns their results. */
+  private static <T> List<T> atOnce(int clients, java.util.concurrent.Callable<T> call) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<T>> futures = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < clients; i++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return call.call();
+        }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) results.add(f.get());
+      return results;
+    }
   }
 
   @Test
   void sixty_four_clients_submitting_at_once_get_sixty_four_different_numbers() throws Exception {
-    int clients = 64;
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Submission>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < clients; i++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return requests.submit(validPothole(null, null));
-                }));
-      }
-      start.countDown();
-      Set<RequestNumber> numbers = new HashSet<>();
-      for (Future<Submission> f : results) numbers.add(f.get().number());
-      assertThat(numbers).hasSize(clients);
-    }
+    List<Submission> results = atOnce(64, () -> requests.submit(pothole(null, null)));
+    assertThat(results.stream().map(Submission::number).collect(java.util.stream.Collectors.toSet())).hasSize(64);
   }
 
   @Test
   void retrying_with_the_same_idempotency_key_returns_the_first_request() throws Exception {
     String key = UUID.randomUUID().toString();
     int before = count();
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Submission>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 16; i++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return requests.submit(validPothole(key, "client-a"));
-                }));
-      }
-      start.countDown();
-      Set<RequestNumber> numbers = new HashSet<>();
-      int replayed = 0;
-      for (Future<Submission> f : results) {
-        numbers.add(f.get().number());
-        if (f.get().replayed()) replayed++;
-      }
-      assertThat(numbers).hasSize(1);
-      assertThat(replayed).isEqualTo(15);
-    }
+    List<Submission> results = atOnce(16, () -> requests.submit(pothole(key, "client-a")));
+    assertThat(results.stream().map(Submission::number).distinct()).hasSize(1);
+    assertThat(results.stream().filter(Submission::replayed)).hasSize(15);
     assertThat(count()).isEqualTo(before + 1);
   }
 
   @Test
   void the_same_key_from_another_client_is_a_different_request() {
     String key = UUID.randomUUID().toString();
-    Submission a = requests.submit(validPothole(key, "client-a"));
-    Submission b = requests.submit(validPothole(key, "client-b"));
+    Submission a = requests.submit(pothole(key, "client-a"));
+    Submission b = requests.submit(pothole(key, "client-b"));
     assertThat(a.number()).isNotEqualTo(b.number());
   }
 
   @Test
   void a_key_reused_for_a_different_request_is_refused() {
     String key = UUID.randomUUID().toString();
-    requests.submit(validPothole(key, "client-a"));
-    var first = validPothole(key, "client-a");
+    requests.submit(pothole(key, "client-a"));
+    var first = pothole(key, "client-a");
     var other =
         new SubmitServiceRequest(
             first.categoryCode(), first.answers(), new Location(null, null, "1 Main St", null, null),
@@ -118,7 +98,7 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void a_submitted_request_is_numbered_routed_and_due_by_its_sla() {
-    Submission s = requests.submit(validPothole(null, null));
+    Submission s = requests.submit(pothole(null, null));
     assertThat(s.number().value()).matches("\\d{4}-\\d{6,}");
     ServiceRequestDetails d = requests.find(s.number()).orElseThrow();
     assertThat(d.status()).isEqualTo(Status.NEW);
@@ -141,7 +121,7 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void every_change_is_in_the_history_and_internal_notes_stay_internal() {
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestNumber n = requests.submit(pothole(null, null)).number();
     Actor dispatcher = Actor.staff("dispatcher@springfield.example.gov");
     requests.change(n, new RequestChange.Acknowledge("We have it"), dispatcher);
     requests.change(n, new RequestChange.AddInternalNote("Needs the big truck"), dispatcher);
@@ -162,7 +142,7 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void a_closed_request_cannot_be_assigned_and_stays_as_it_was() {
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestNumber n = requests.submit(pothole(null, null)).number();
     requests.change(n, new RequestChange.Close(CloseReason.CANCELLED, null), Actor.staff("d"));
     assertThatThrownBy(() -> requests.change(n, new RequestChange.Assign("Crew", null), Actor.staff("d")))
         .isInstanceOf(TransitionNotAllowed.class);
@@ -172,7 +152,7 @@ class ServiceRequestsIntegrationTests {
   @Test
   void an_earlier_closing_keeps_its_own_reason_in_the_updates_feed_after_the_request_is_closed_again() {
     java.time.Instant from = java.time.Instant.now().minusSeconds(60);
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestNumber n = requests.submit(pothole(null, null)).number();
     Actor city = Actor.integration("workorders");
     requests.change(n, new RequestChange.Close(CloseReason.CANCELLED, "Cancelled by the caller"), city);
     requests.change(n, new RequestChange.Reopen("Still there"), city);
@@ -189,8 +169,8 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void merging_a_duplicate_moves_its_reporter_to_the_parent_followers() {
-    RequestNumber parent = requests.submit(validPothole(null, null)).number();
-    RequestNumber child = requests.submit(validPothole(null, null)).number();
+    RequestNumber parent = requests.submit(pothole(null, null)).number();
+    RequestNumber child = requests.submit(pothole(null, null)).number();
     ServiceRequestDetails closed = requests.change(child, new RequestChange.MarkDuplicate(parent), Actor.staff("d"));
     assertThat(closed.closeReason()).isEqualTo(CloseReason.DUPLICATE);
     assertThat(closed.duplicateOf()).isEqualTo(parent);
@@ -199,8 +179,8 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void merging_two_requests_into_each_other_at_once_merges_one_and_refuses_the_other() throws Exception {
-    RequestNumber a = requests.submit(validPothole(null, null)).number();
-    RequestNumber b = requests.submit(validPothole(null, null)).number();
+    RequestNumber a = requests.submit(pothole(null, null)).number();
+    RequestNumber b = requests.submit(pothole(null, null)).number();
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<?> aIntoB = pool.submit(() -> { start.await(); return requests.change(a, new RequestChange.MarkDuplicate(b), Actor.staff("d1")); });
@@ -224,7 +204,7 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void an_external_update_sent_twice_is_applied_once() {
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestNumber n = requests.submit(pothole(null, null)).number();
     long first = requests.changeFromExternalSystem(n, "wo-17", new RequestChange.StartWork("Crew dispatched"), Actor.integration("workorders"));
     long again = requests.changeFromExternalSystem(n, "wo-17", new RequestChange.StartWork("Crew dispatched"), Actor.integration("workorders"));
     assertThat(again).isEqualTo(first);
@@ -233,31 +213,17 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void the_same_external_update_sent_by_several_clients_at_once_is_applied_once_and_none_fails() throws Exception {
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
-    int clients = 16;
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Long>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < clients; i++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return requests.changeFromExternalSystem(
-                      n, "wo-99", new RequestChange.PostPublicUpdate("Crew booked for Monday"), Actor.integration("workorders"));
-                }));
-      }
-      start.countDown();
-      Set<Long> entries = new HashSet<>();
-      for (Future<Long> f : results) entries.add(f.get());
-      assertThat(entries).hasSize(1);
-    }
+    RequestNumber n = requests.submit(pothole(null, null)).number();
+    List<Long> entries =
+        atOnce(16, () -> requests.changeFromExternalSystem(
+            n, "wo-99", new RequestChange.PostPublicUpdate("Crew booked for Monday"), Actor.integration("workorders")));
+    assertThat(entries.stream().distinct()).hasSize(1);
     assertThat(requests.find(n).orElseThrow().history()).hasSize(2);
   }
 
   @Test
   void a_database_error_about_a_request_row_does_not_quote_the_reporter_in_its_message() {
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestNumber n = requests.submit(pothole(null, null)).number();
 
     assertThatThrownBy(
             () ->
@@ -279,7 +245,7 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void every_submission_is_recorded_in_the_outbox_and_counted_after_commit() {
-    Submission s = requests.submit(validPothole(null, null));
+    Submission s = requests.submit(pothole(null, null));
     org.awaitility.Awaitility.await()
         .untilAsserted(
             () -> assertThat(
@@ -298,7 +264,7 @@ class ServiceRequestsIntegrationTests {
 
   @Test
   void search_filters_by_category_status_and_text() {
-    RequestNumber n = requests.submit(validPothole(null, null)).number();
+    RequestNumber n = requests.submit(pothole(null, null)).number();
     RequestPage page =
         requests.search(
             new RequestQuery(List.of(), List.of("POTHOLE"), Set.of("open"), null, null, null, null, null,
