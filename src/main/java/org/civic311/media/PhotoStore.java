@@ -7,4 +7,7 @@ public interface PhotoStore {
   void put(String key, byte[] bytes);
 
   Optional<byte[]> get(String key);
+
+  /** Removes a stored file; nothing happens when there is none. */
+  void delete(String key);
 }

@@ -14,6 +14,12 @@ public interface Photos {
    */
   StoredPhoto store(byte[] content, String fileName);
 
+  /**
+   * Removes a photo and its thumbnail that no request will point to (its request was refused), so a
+   * rejected report leaves nothing of the resident's behind.
+   */
+  void discard(String photoId);
+
   /** The stored, cleaned image for serving. */
   Optional<PhotoContent> load(String photoId);
 

@@ -69,6 +69,15 @@ class LocalDiskPhotoStore implements PhotoStore {
     }
   }
 
+  @Override
+  public void delete(String key) {
+    try {
+      Files.deleteIfExists(resolve(key));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete photo file " + key + " in " + root, e);
+    }
+  }
+
   /** Keys come from our own code, but a bug that lets a request path through must not leave the folder. */
   private Path resolve(String key) {
     if (key.length() > MAX_KEY_LENGTH || !KEY.matcher(key).matches()) {

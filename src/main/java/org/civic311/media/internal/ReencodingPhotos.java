@@ -85,6 +85,14 @@ class ReencodingPhotos implements Photos {
   }
 
   @Override
+  public void discard(String photoId) {
+    if (!PHOTO_ID.matcher(photoId).matches()) return;
+    store.delete(key(photoId, "jpg"));
+    store.delete(key(photoId, "png"));
+    store.delete(thumbnailKey(photoId));
+  }
+
+  @Override
   public Optional<PhotoContent> load(String photoId) {
     if (!PHOTO_ID.matcher(photoId).matches()) return Optional.empty();
     Optional<byte[]> jpeg = store.get(key(photoId, "jpg"));

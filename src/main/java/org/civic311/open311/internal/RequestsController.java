@@ -109,8 +109,18 @@ class RequestsController {
             .category(form.serviceCode())
             .orElseThrow(() -> Open311Exception.notFound("Resource not found: no service with that service_code"));
     List<MultipartFile> files = photoParts(request);
-    List<String> photoUrls = store(files);
-    Submission submission = requests.submit(form.toCommand(photoUrls, idempotencyKey, client.keyId()));
+    List<Photos.StoredPhoto> stored = store(files);
+    Submission submission;
+    try {
+      submission =
+          requests.submit(
+              form.toCommand(stored.stream().map(Photos.StoredPhoto::url).toList(), idempotencyKey, client.keyId()));
+    } catch (RuntimeException refused) {
+      discard(stored);
+      throw refused;
+    }
+    // A retry returns the first request, which has the photos of the first attempt.
+    if (submission.replayed()) discard(stored);
     return Open311Responses.of(
         submission.replayed() ? HttpStatus.OK : HttpStatus.CREATED, created(submission, category), format);
   }
@@ -140,19 +150,24 @@ class RequestsController {
     return files;
   }
 
-  private List<String> store(List<MultipartFile> files) {
+  private void discard(List<Photos.StoredPhoto> stored) {
+    stored.forEach(photo -> photos.discard(photo.id()));
+  }
+
+  private List<Photos.StoredPhoto> store(List<MultipartFile> files) {
     var problems = new Open311Exception.Problems();
-    var urls = new ArrayList<String>();
+    var urls = new ArrayList<Photos.StoredPhoto>();
     for (MultipartFile file : files) {
       String name = file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename();
       try {
-        urls.add(photos.store(file.getBytes(), name).url());
+        urls.add(photos.store(file.getBytes(), name));
       } catch (PhotoRejected e) {
         problems.add(Open311Parameters.printable(file.getName()) + ": " + e.getMessage());
       } catch (java.io.IOException e) {
         problems.add(Open311Parameters.printable(file.getName()) + ": the upload could not be read");
       }
     }
+    if (!problems.isEmpty()) discard(urls);
     problems.throwIfAny();
     return urls;
   }

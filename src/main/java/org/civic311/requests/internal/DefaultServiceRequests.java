@@ -265,7 +265,10 @@ class DefaultServiceRequests implements ServiceRequests {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** What makes two submissions "the same request" for an idempotent retry. */
+  /**
+   * What makes two submissions "the same request" for an idempotent retry. Media URLs are left out:
+   * photos uploaded with a retried POST are stored again under new URLs, yet it is the same report.
+   */
   private static String fingerprint(ValidSubmission s) {
     String canonical =
         String.join(
@@ -274,7 +277,6 @@ class DefaultServiceRequests implements ServiceRequests {
             String.valueOf(new TreeMap<>(s.answers())),
             String.valueOf(s.location()),
             String.valueOf(s.description()),
-            String.valueOf(s.mediaUrls()),
             s.channel().name());
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -173,6 +173,64 @@ class Open311EndToEndTests {
     assertThat(request.get("media_urls").size()).isEqualTo(2);
   }
 
+  @org.springframework.beans.factory.annotation.Value("${civic311.database.data-dir}")
+  java.nio.file.Path dataDir;
+
+  private long photoFiles() throws Exception {
+    java.nio.file.Path media = dataDir.resolve("media");
+    if (!java.nio.file.Files.isDirectory(media)) return 0;
+    try (var files = java.nio.file.Files.walk(media)) {
+      return files.filter(java.nio.file.Files::isRegularFile).count();
+    }
+  }
+
+  @Test
+  void the_photos_of_a_refused_request_are_not_kept() throws Exception {
+    long before = photoFiles();
+    var withoutAnswers = validPost("POTHOLE");
+    withoutAnswers.removeIf(p -> p.getKey().startsWith("attribute["));
+
+    var response =
+        http.postMultipart(
+            "/open311/v2/requests.json",
+            withoutAnswers,
+            List.of(new Open311Http.Part("photo1", "hole.jpg", "image/jpeg", jpeg())));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(photoFiles()).isEqualTo(before);
+  }
+
+  @Test
+  void a_photo_sent_beside_a_file_that_is_not_an_image_is_not_kept() throws Exception {
+    long before = photoFiles();
+
+    var response =
+        http.postMultipart(
+            "/open311/v2/requests.json",
+            validPost("POTHOLE"),
+            List.of(
+                new Open311Http.Part("photo1", "hole.jpg", "image/jpeg", jpeg()),
+                new Open311Http.Part("photo2", "evil.jpg", "image/jpeg", "<html>hi</html>".getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(photoFiles()).isEqualTo(before);
+  }
+
+  @Test
+  void a_retried_post_with_photos_keeps_only_the_first_attempts_photos() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    var parameters = validPost("POTHOLE");
+    var photo = List.of(new Open311Http.Part("photo1", "hole.jpg", "image/jpeg", jpeg()));
+
+    var first = http.postMultipart("/open311/v2/requests.json", parameters, photo, "Idempotency-Key", key);
+    long afterFirst = photoFiles();
+    var retry = http.postMultipart("/open311/v2/requests.json", parameters, photo, "Idempotency-Key", key);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(photoFiles()).isEqualTo(afterFirst);
+  }
+
   @Test
   void a_file_that_is_not_an_image_is_a_400_and_stores_nothing() throws Exception {
     long before = stored();

@@ -45,7 +45,7 @@ final class Open311Http {
     return send(request);
   }
 
-  HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> parameters, List<Part> parts)
+  HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> parameters, List<Part> parts, String... headers)
       throws Exception {
     String boundary = "----open311" + UUID.randomUUID();
     var body = new ByteArrayOutputStream();
@@ -62,7 +62,7 @@ final class Open311Http {
       write(body, "\r\n");
     }
     write(body, "--" + boundary + "--\r\n");
-    return postRaw(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    return postRaw(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
   }
 
   static String encode(List<Map.Entry<String, String>> parameters) {
