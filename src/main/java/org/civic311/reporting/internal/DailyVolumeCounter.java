@@ -10,7 +10,6 @@ import org.civic311.reporting.DailyVolume;
 import org.civic311.reporting.Statistics;
 import org.civic311.requests.ServiceRequestChanged;
 import org.civic311.requests.ServiceRequestSubmitted;
-import org.civic311.requests.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

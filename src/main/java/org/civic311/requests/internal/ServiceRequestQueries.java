@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.civic311.requests.Channel;
 import org.civic311.requests.CloseReason;
 import org.civic311.requests.HistoryEntry;
@@ -39,19 +38,21 @@ class ServiceRequestQueries {
     this.repository = repository;
   }
 
-  /** One round trip: the request with its public history aggregated as JSON. */
+  /** A request's public history as JSON in the same row, so a request and its history are one round trip. */
+  private static final String PUBLIC_HISTORY =
+      """
+      , (SELECT json_agg(json_build_array(h.id, (extract(epoch FROM h.at) * 1000000)::bigint, h.kind,
+              h.status_after, h.text, h.actor_kind, h.actor_name) ORDER BY h.id)
+         FROM requests.history_entry h WHERE h.request_id = r.id AND h.public_entry)::text AS history
+      """;
+  private static final String NO_HISTORY = ", NULL::text AS history ";
+
   Optional<ServiceRequestDetails> find(RequestNumber number) {
     return jdbc.sql(
-            "SELECT "
-                + ServiceRequestRepository.COLUMNS
-                + """
-                , (SELECT json_agg(json_build_array(h.id, (extract(epoch FROM h.at) * 1000000)::bigint, h.kind,
-                        h.status_after, h.text, h.actor_kind, h.actor_name) ORDER BY h.id)
-                   FROM requests.history_entry h WHERE h.request_id = r.id AND h.public_entry)::text AS history
-                FROM requests.service_request r WHERE r.number = ?
-                """)
+            "SELECT " + ServiceRequestRepository.COLUMNS + PUBLIC_HISTORY
+                + " FROM requests.service_request r WHERE r.number = ?")
         .param(number.value())
-        .query((rs, i) -> withHistory(row(rs, i).details(), history(rs.getString("history"))))
+        .query(this::details)
         .optional();
   }
 
@@ -116,14 +117,15 @@ class ServiceRequestQueries {
         jdbc.sql(
             "SELECT "
                 + ServiceRequestRepository.COLUMNS
+                + (query.withHistory() ? PUBLIC_HISTORY : NO_HISTORY)
                 + " FROM requests.service_request r"
                 + where
                 + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset");
     params.forEach(select::param);
-    List<Row> rows = select.param("limit", query.pageSize() + 1).param("offset", offset).query(this::row).list();
+    List<ServiceRequestDetails> rows = select.param("limit", query.pageSize() + 1).param("offset", offset).query(this::details).list();
     boolean hasMore = rows.size() > query.pageSize();
     if (hasMore) rows = rows.subList(0, query.pageSize());
-    return new RequestPage(withHistory(rows, query.withHistory()), hasMore, query.page(), query.pageSize());
+    return new RequestPage(rows, hasMore, query.page(), query.pageSize());
   }
 
   List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
@@ -152,47 +154,29 @@ class ServiceRequestQueries {
         .list();
   }
 
-  private List<ServiceRequestDetails> withHistory(List<Row> rows, boolean loadHistory) {
-    Map<UUID, List<HistoryEntry>> history =
-        loadHistory ? repository.publicHistory(rows.stream().map(Row::id).toList()) : Map.of();
-    List<ServiceRequestDetails> out = new ArrayList<>(rows.size());
-    for (Row row : rows) out.add(withHistory(row.details(), history.getOrDefault(row.id(), List.of())));
-    return out;
-  }
-
-  private static ServiceRequestDetails withHistory(ServiceRequestDetails d, List<HistoryEntry> history) {
-    return new ServiceRequestDetails(
-        d.number(), d.categoryCode(), d.status(), d.closeReason(), d.priority(), d.channel(),
-        d.departmentCode(), d.description(), d.location(), d.mediaUrls(), d.answers(), d.requestedAt(),
-        d.updatedAt(), d.expectedAt(), d.closedAt(), d.statusNotes(), d.duplicateOf(), d.followers(),
-        d.assignedCrew(), history);
-  }
-
-  private Row row(ResultSet rs, int i) throws SQLException {
+  private ServiceRequestDetails details(ResultSet rs, int i) throws SQLException {
     String duplicateOf = rs.getString("duplicate_of");
-    return new Row(
-        rs.getObject("id", UUID.class),
-        new ServiceRequestDetails(
-            new RequestNumber(rs.getString("number")),
-            rs.getString("category_code"),
-            Status.valueOf(rs.getString("status")),
-            ServiceRequestRepository.enumOrNull(CloseReason.class, rs.getString("close_reason")),
-            Priority.valueOf(rs.getString("priority")),
-            Channel.valueOf(rs.getString("channel")),
-            rs.getString("department_code"),
-            rs.getString("description"),
-            ServiceRequestRepository.location(rs),
-            ServiceRequestRepository.mediaUrls(rs),
-            repository.answers(rs),
-            ServiceRequestRepository.instant(rs, "submitted_at"),
-            ServiceRequestRepository.instant(rs, "updated_at"),
-            ServiceRequestRepository.instant(rs, "expected_at"),
-            ServiceRequestRepository.instant(rs, "closed_at"),
-            rs.getString("status_notes"),
-            duplicateOf == null ? null : new RequestNumber(duplicateOf),
-            rs.getInt("followers"),
-            rs.getString("assigned_crew"),
-            List.of()));
+    return new ServiceRequestDetails(
+        new RequestNumber(rs.getString("number")),
+        rs.getString("category_code"),
+        Status.valueOf(rs.getString("status")),
+        ServiceRequestRepository.enumOrNull(CloseReason.class, rs.getString("close_reason")),
+        Priority.valueOf(rs.getString("priority")),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("department_code"),
+        rs.getString("description"),
+        ServiceRequestRepository.location(rs),
+        ServiceRequestRepository.mediaUrls(rs),
+        repository.answers(rs),
+        ServiceRequestRepository.instant(rs, "submitted_at"),
+        ServiceRequestRepository.instant(rs, "updated_at"),
+        ServiceRequestRepository.instant(rs, "expected_at"),
+        ServiceRequestRepository.instant(rs, "closed_at"),
+        rs.getString("status_notes"),
+        duplicateOf == null ? null : new RequestNumber(duplicateOf),
+        rs.getInt("followers"),
+        rs.getString("assigned_crew"),
+        history(rs.getString("history")));
   }
 
   private static void between(
@@ -202,5 +186,4 @@ class ServiceRequestQueries {
     params.put(name, ServiceRequestRepository.ts(value));
   }
 
-  private record Row(UUID id, ServiceRequestDetails details) {}
 }

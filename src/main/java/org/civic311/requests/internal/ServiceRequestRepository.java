@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,36 +230,6 @@ class ServiceRequestRepository {
         .param(externalUpdateId)
         .query(Long.class)
         .optional();
-  }
-
-  /** Public history of several requests at once, oldest first, keyed by request id. */
-  Map<UUID, List<HistoryEntry>> publicHistory(List<UUID> requestIds) {
-    Map<UUID, List<HistoryEntry>> byRequest = new HashMap<>();
-    if (requestIds.isEmpty()) return byRequest;
-    jdbc.sql(
-            """
-            SELECT request_id, id, at, kind, status_after, public_entry, text, actor_kind, actor_name
-            FROM requests.history_entry WHERE request_id = ANY(:ids) AND public_entry ORDER BY request_id, id
-            """)
-        .param("ids", requestIds.toArray(UUID[]::new))
-        .query(
-            rs -> {
-              byRequest
-                  .computeIfAbsent(rs.getObject("request_id", UUID.class), k -> new ArrayList<>())
-                  .add(historyEntry(rs));
-            });
-    return byRequest;
-  }
-
-  static HistoryEntry historyEntry(ResultSet rs) throws SQLException {
-    return new HistoryEntry(
-        rs.getLong("id"),
-        rs.getTimestamp("at").toInstant(),
-        HistoryEntry.Kind.valueOf(rs.getString("kind")),
-        Status.valueOf(rs.getString("status_after")),
-        rs.getBoolean("public_entry"),
-        rs.getString("text"),
-        new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getString("actor_name")));
   }
 
   private ServiceRequest aggregate(ResultSet rs) throws SQLException {
