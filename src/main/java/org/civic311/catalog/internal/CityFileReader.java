@@ -243,6 +243,12 @@ final class CityFileReader {
       return new Jurisdiction.Bounds(south, west, north, east);
     }
 
+    /** A code clients send back (service_code, attribute[CODE]) must be plain and unique among its kind. */
+    private void checkCode(String where, String code, Set<String> seen, String other) {
+      if (!CODE.matcher(code).matches()) problems.add(where + ": code may only use letters, digits, '_' and '-'");
+      if (!seen.add(code)) problems.add(where + ": code " + code + " is used by " + other + " too");
+    }
+
     private List<Department> departments(List<CityFile.@Nullable DepartmentEntry> entries) {
       var departments = new ArrayList<Department>();
       var seen = new HashSet<String>();
@@ -256,8 +262,7 @@ final class CityFileReader {
         String code = required(where, "code", entry.code());
         if (code != null) {
           where += " (" + code + ")";
-          if (!CODE.matcher(code).matches()) problems.add(where + ": code may only use letters, digits, '_' and '-'");
-          if (!seen.add(code)) problems.add(where + ": code " + code + " is used by another department too");
+          checkCode(where, code, seen, "another department");
         }
         String name = required(where, "name", entry.name());
         String email = clean(entry.email());
@@ -282,8 +287,7 @@ final class CityFileReader {
         String code = required(where, "code", entry.code());
         if (code != null) {
           where += " (" + code + ")";
-          if (!CODE.matcher(code).matches()) problems.add(where + ": code may only use letters, digits, '_' and '-'");
-          if (!seen.add(code)) problems.add(where + ": code " + code + " is used by another category too");
+          checkCode(where, code, seen, "another category");
         }
         String name = required(where, "name", entry.name());
         String description = required(where, "description", entry.description());
@@ -348,8 +352,7 @@ final class CityFileReader {
         String code = required(where, "code", entry.code());
         if (code != null) {
           where = category + ", question " + code;
-          if (!CODE.matcher(code).matches()) problems.add(where + ": code may only use letters, digits, '_' and '-'");
-          if (!codes.add(code)) problems.add(where + ": code " + code + " is used by another question of this category too");
+          checkCode(where, code, codes, "another question of this category");
         }
         String description = required(where, "description", entry.description());
         QuestionDatatype datatype = datatype(where, entry.datatype());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.civic311.requests.Actor;
 import org.civic311.requests.Channel;
 import org.civic311.requests.CloseReason;
 import org.civic311.requests.HistoryEntry;
