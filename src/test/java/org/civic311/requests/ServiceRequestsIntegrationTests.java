@@ -35,7 +35,7 @@ class ServiceRequestsIntegrationTests {
         "Deep pothole in the right lane",
         List.of(),
         Channel.OPEN311,
-        new Reporter("Ana", "Lopez", "ana@example.org", "555-0100", null, null),
+        new Reporter("Ana", "Lopez", "ana@example.org", "555-0100", null, null, true, "es"),
         key,
         scope);
   }
@@ -105,7 +105,10 @@ class ServiceRequestsIntegrationTests {
     assertThat(d.departmentCode()).isEqualTo("PW");
     assertThat(d.expectedAt()).isAfter(d.requestedAt());
     assertThat(d.history()).extracting(HistoryEntry::kind).containsExactly(HistoryEntry.Kind.SUBMITTED);
-    assertThat(requests.reporterOf(s.number()).orElseThrow().email()).isEqualTo("ana@example.org");
+    Reporter reporter = requests.reporterOf(s.number()).orElseThrow();
+    assertThat(reporter.email()).isEqualTo("ana@example.org");
+    assertThat(reporter.smsConsent()).as("SMS consent is kept").isTrue();
+    assertThat(reporter.language()).isEqualTo("es");
   }
 
   @Test

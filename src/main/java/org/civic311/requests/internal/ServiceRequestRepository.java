@@ -38,7 +38,8 @@ class ServiceRequestRepository {
       r.token, r.status_notes, r.submitted_at, r.updated_at, r.expected_at, r.closed_at, r.version
       """;
   private static final String REPORTER_COLUMNS =
-      ", r.reporter_first_name, r.reporter_last_name, r.reporter_email, r.reporter_phone, r.reporter_device_id, r.reporter_account_id";
+      ", r.reporter_first_name, r.reporter_last_name, r.reporter_email, r.reporter_phone, r.reporter_device_id, r.reporter_account_id"
+          + ", r.reporter_sms_consent, r.reporter_language";
   private static final TypeReference<LinkedHashMap<String, List<String>>> ANSWERS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
@@ -69,11 +70,11 @@ class ServiceRequestRepository {
               id, number, category_code, department_code, status, status_before_hold, close_reason, priority,
               channel, description, latitude, longitude, address, address_id, zipcode, answers, media_urls,
               reporter_first_name, reporter_last_name, reporter_email, reporter_phone, reporter_device_id,
-              reporter_account_id, assigned_crew, assignee, duplicate_of, followers, token, status_notes,
+              reporter_account_id, reporter_sms_consent, reporter_language, assigned_crew, assignee, duplicate_of, followers, token, status_notes,
               submitted_at, updated_at, expected_at, closed_at, version)
             VALUES (:id, :number, :category, :department, :status, :beforeHold, :closeReason, :priority,
               :channel, :description, :lat, :lon, :address, :addressId, :zipcode, :answers::jsonb, :media,
-              :firstName, :lastName, :email, :phone, :deviceId, :accountId, :crew, :assignee, :duplicateOf,
+              :firstName, :lastName, :email, :phone, :deviceId, :accountId, :smsConsent, :language, :crew, :assignee, :duplicateOf,
               :followers, :token, :statusNotes, :submittedAt, :updatedAt, :expectedAt, :closedAt, 0)
             RETURNING id)
             INSERT INTO requests.history_entry (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name, close_reason)
@@ -103,6 +104,8 @@ class ServiceRequestRepository {
         .param("phone", r.reporter().phone())
         .param("deviceId", r.reporter().deviceId())
         .param("accountId", r.reporter().accountId())
+        .param("smsConsent", r.reporter().smsConsent())
+        .param("language", r.reporter().language())
         .param("crew", r.assignedCrew())
         .param("assignee", r.assignee())
         .param("duplicateOf", r.duplicateOf() == null ? null : r.duplicateOf().value())
@@ -289,7 +292,9 @@ class ServiceRequestRepository {
         rs.getString("reporter_email"),
         rs.getString("reporter_phone"),
         rs.getString("reporter_device_id"),
-        rs.getString("reporter_account_id"));
+        rs.getString("reporter_account_id"),
+        rs.getBoolean("reporter_sms_consent"),
+        rs.getString("reporter_language"));
   }
 
   static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -35,6 +35,7 @@ final class SubmissionPolicy {
   static final int MAX_TEXT_ANSWER = 4_000;
   static final int MAX_SHORT_TEXT = 500;
   static final int MAX_MEDIA = 10;
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}");
   private static final Pattern PHONE = Pattern.compile("[0-9+()./\\-\\s]{3,40}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,6})?");
 
@@ -226,7 +227,20 @@ final class SubmissionPolicy {
         email,
         phone,
         text("device_id", given.deviceId(), 200, problems),
-        text("account_id", given.accountId(), 200, problems));
+        text("account_id", given.accountId(), 200, problems),
+        given.smsConsent() && phone != null,
+        language(given.language(), problems));
+  }
+
+  /** A short BCP 47 tag such as {@code en} or {@code es-MX}; anything else is refused. */
+  private static @Nullable String language(@Nullable String given, List<Violation> problems) {
+    if (given == null || given.isBlank()) return null;
+    String tag = given.strip();
+    if (!LANGUAGE.matcher(tag).matches()) {
+      problems.add(new Violation("language", Kind.INVALID, "language is not a language tag such as en or es"));
+      return null;
+    }
+    return tag.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Trims, drops empty text, and refuses what PostgreSQL cannot store (NUL) or what is too long. */

@@ -71,6 +71,27 @@ class SubmissionPolicyTests {
   }
 
   @Test
+  void sms_consent_without_a_phone_number_is_dropped_and_the_language_is_kept_in_lower_case() {
+    var command = withReporter(new Reporter(null, null, "ana@example.org", null, null, null, true, "ES"));
+    var valid = SubmissionPolicy.check(command, Optional.of(POTHOLE), SPRINGFIELD);
+    assertThat(valid.reporter().smsConsent()).isFalse();
+    assertThat(valid.reporter().language()).isEqualTo("es");
+  }
+
+  @Test
+  void a_language_that_is_not_a_language_tag_is_refused() {
+    assertThat(violationsOf(withReporter(new Reporter(null, null, null, "555-0100", null, null, true, "<script>"))))
+        .extracting(Violation::field)
+        .containsExactly("language");
+  }
+
+  private static SubmitServiceRequest withReporter(Reporter reporter) {
+    var p = pothole(Map.of("SIZE", List.of("small")), downtown());
+    return new SubmitServiceRequest(
+        p.categoryCode(), p.answers(), p.location(), p.description(), p.mediaUrls(), p.channel(), reporter, null, null);
+  }
+
+  @Test
   void a_point_outside_the_city_is_refused() {
     assertThat(violationsOf(pothole(Map.of("SIZE", List.of("small")), new Location(40.7, -74.0, null, null, null))))
         .singleElement()
