@@ -54,6 +54,7 @@ class DefaultServiceRequests implements ServiceRequests {
   private final Catalog catalog;
   private final Routing routing;
   private final ServiceRequestRepository repository;
+  private final RequestNumberBlocks numbers;
   private final ServiceRequestQueries queries;
   private final IdempotencyKeys idempotencyKeys;
   private final ApplicationEventPublisher events;
@@ -63,6 +64,7 @@ class DefaultServiceRequests implements ServiceRequests {
       Catalog catalog,
       Routing routing,
       ServiceRequestRepository repository,
+      RequestNumberBlocks numbers,
       ServiceRequestQueries queries,
       IdempotencyKeys idempotencyKeys,
       ApplicationEventPublisher events,
@@ -70,6 +72,7 @@ class DefaultServiceRequests implements ServiceRequests {
     this.catalog = catalog;
     this.routing = routing;
     this.repository = repository;
+    this.numbers = numbers;
     this.queries = queries;
     this.idempotencyKeys = idempotencyKeys;
     this.events = events;
@@ -98,7 +101,7 @@ class DefaultServiceRequests implements ServiceRequests {
     }
 
     RequestNumber number =
-        RequestNumber.of(now.atZone(catalog.jurisdiction().timeZone()).getYear(), repository.nextNumberInSequence());
+        RequestNumber.of(now.atZone(catalog.jurisdiction().timeZone()).getYear(), numbers.next());
     Double lat = valid.location().latitude();
     Double lon = valid.location().longitude();
     String department = routing.departmentFor(valid.categoryCode(), lat, lon);
