@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Runs the administration commands of the jar ({@code api-key ...}, {@code import-open311-services}, {@code help}) and gives their exit code. */
+/** Runs the administration commands of the jar ({@code api-key ...}, {@code webhook ...}, {@code import-open311-services}, {@code help}) and gives their exit code. */
 public final class CommandLine {
 
   /** The command did what it was asked. */
@@ -46,6 +46,13 @@ public final class CommandLine {
                                            list (and its service definition files)
         seed-requests --count <n>          add n generated sample requests (demos and benchmarks;
                                            never on a real city's database)
+        webhook add --url <url> [--events <type,...>] [--description "<text>"]
+                                           send request events (default: all, *) to a city system;
+                                           the signing secret is printed once (docs/webhooks.md)
+        webhook list                       list webhook endpoints
+        webhook remove <endpoint id>       stop sending to an endpoint
+        webhook failed                     deliveries that gave up after 24 hours of retries
+        webhook retry <delivery id>        send a failed delivery again, with the same id
         help                               show this text
 
       Commands use the same settings as the server (CIVIC311_DATABASE_URL, CIVIC311_DATA_DIR, ...).
@@ -119,6 +126,7 @@ public final class CommandLine {
       case "api-key" -> parseApiKey(rest);
       case "import-open311-services" -> parseImport(rest);
       case "seed-requests" -> parseSeed(rest);
+      case "webhook" -> WebhookCommands.parse(rest);
       default -> throw new UsageError("Unknown command: " + name);
     };
   }
@@ -179,7 +187,10 @@ public final class CommandLine {
   }
 
   /** One parsed command, ready to run against the application. */
-  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests {
+  sealed interface Command
+      permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests,
+          WebhookCommands.Add, WebhookCommands.ListEndpoints, WebhookCommands.Remove, WebhookCommands.Failed,
+          WebhookCommands.Retry {
     int execute(ApplicationContext context, PrintStream out, PrintStream err);
   }
 
