@@ -312,7 +312,7 @@ public final class CommandLine {
       try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         summary = context.getBean(Addresses.class).importCsv(csv, replace ? Addresses.Mode.REPLACE : Addresses.Mode.MERGE);
       } catch (AddressFileException e) {
-        err.println(file.getFileName() + ": " + e.getMessage());
+        err.println(new AddressFileException(file.toString(), e.problems()).getMessage());
         err.println("Nothing was imported.");
         return FAILED;
       } catch (IOException | java.io.UncheckedIOException e) {

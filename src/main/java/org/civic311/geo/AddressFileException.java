@@ -8,7 +8,12 @@ public final class AddressFileException extends RuntimeException {
   private final List<Problem> problems;
 
   public AddressFileException(List<Problem> problems) {
-    super(message(problems));
+    this("The address file", problems);
+  }
+
+  /** The problems of a named file, e.g. {@code classpath:city/springfield-addresses.csv}. */
+  public AddressFileException(String file, List<Problem> problems) {
+    super(message(file, problems));
     if (problems.isEmpty()) throw new IllegalArgumentException("An address file problem needs at least one problem");
     this.problems = List.copyOf(problems);
   }
@@ -23,8 +28,8 @@ public final class AddressFileException extends RuntimeException {
     return problems.getFirst().line();
   }
 
-  private static String message(List<Problem> problems) {
-    StringBuilder message = new StringBuilder("The address file cannot be imported:");
+  private static String message(String file, List<Problem> problems) {
+    StringBuilder message = new StringBuilder(file).append(" cannot be imported:");
     for (Problem problem : problems) message.append(System.lineSeparator()).append("  ").append(problem);
     return message.toString();
   }

@@ -73,8 +73,7 @@ class AddressFileStartup implements InitializingBean {
     try (var reader = new InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
       rows = AddressCsv.read(reader);
     } catch (AddressFileException e) {
-      throw new AddressFileException(e.problems().stream()
-          .map(p -> new AddressFileException.Problem(p.line(), location + ": " + p.message())).toList());
+      throw new AddressFileException("The address file " + location, e.problems());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -127,7 +127,8 @@ class AddressFileStartupTests {
 
     assertThatThrownBy(() -> startup.load(bad.toString()))
         .isInstanceOf(AddressFileException.class)
-        .hasMessageContaining("line 3: " + bad + ": latitude 'far'");
+        .hasMessageStartingWith("The address file " + bad + " cannot be imported:")
+        .hasMessageContaining("line 3: latitude 'far'");
     assertThat(store.source()).map(AddressStore.Source::location).contains(good.toString());
   }
 
