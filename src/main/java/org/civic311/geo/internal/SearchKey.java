@@ -32,9 +32,17 @@ final class SearchKey {
 
   private SearchKey() {}
 
+  /** Latin letters that are not a base letter plus an accent, so decomposing does not reach them. */
+  private static final Map<String, String> LETTERS = Map.of(
+      "ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i");
+
   /** The key of a label or of typed text; empty when it has no letter or digit. */
   static String of(String text) {
-    String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> letter : LETTERS.entrySet()) {
+      if (lower.contains(letter.getKey())) lower = lower.replace(letter.getKey(), letter.getValue());
+    }
+    String ascii = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
     String[] words = NOT_WORD.split(ascii.toLowerCase(Locale.ROOT));
     List<String> out = new ArrayList<>(words.length);
     for (String word : words) {

@@ -19,6 +19,9 @@ class SearchKeyTests {
       633 N North Spring St       | 633 n north spring st
       North Hollywood Way         | north hollywood way
       12 1/2 Main St              | 12 1 2 main st
+      7 Große Straße              | 7 grosse strasse
+      3 Łódź Pl                   | 3 lodz pl
+      ５ Ｍａｉｎ Ｓｔ              | 5 main st
       """)
   void a_label_and_what_a_resident_types_give_the_same_key(String text, String key) {
     assertThat(SearchKey.of(text)).isEqualTo(key);
