@@ -21,6 +21,7 @@ import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.InvalidServiceRequest;
 import org.civic311.requests.InvalidServiceRequest.Kind;
 import org.civic311.requests.InvalidServiceRequest.Violation;
+import org.civic311.requests.NearbyRequest;
 import org.civic311.requests.PublicUpdate;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestChange;
@@ -59,6 +60,7 @@ class DefaultServiceRequests implements ServiceRequests {
   private final IdempotencyKeys idempotencyKeys;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final NearbyRequestQueries nearby;
 
   DefaultServiceRequests(
       Catalog catalog,
@@ -68,7 +70,8 @@ class DefaultServiceRequests implements ServiceRequests {
       ServiceRequestQueries queries,
       IdempotencyKeys idempotencyKeys,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      NearbyRequestQueries nearby) {
     this.catalog = catalog;
     this.routing = routing;
     this.repository = repository;
@@ -77,6 +80,7 @@ class DefaultServiceRequests implements ServiceRequests {
     this.idempotencyKeys = idempotencyKeys;
     this.events = events;
     this.clock = clock;
+    this.nearby = nearby;
   }
 
   @Override
@@ -144,6 +148,11 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   public RequestPage search(RequestQuery query) {
     return queries.search(query);
+  }
+
+  @Override
+  public List<NearbyRequest> openNear(String categoryCode, double latitude, double longitude, int radiusMeters, int limit) {
+    return nearby.openNear(categoryCode, latitude, longitude, radiusMeters, limit);
   }
 
   @Override
