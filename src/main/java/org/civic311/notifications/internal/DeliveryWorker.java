@@ -1,0 +1,186 @@
+package org.civic311.notifications.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.civic311.notifications.InvalidTemplate;
+import org.civic311.notifications.MessageTemplate;
+import org.civic311.notifications.NotificationChannel;
+import org.civic311.notifications.RenderedMessage;
+import org.civic311.notifications.internal.DeliveryStore.ClaimedDelivery;
+import org.civic311.requests.RequestNumber;
+import org.civic311.requests.ServiceRequestDetails;
+import org.civic311.requests.ServiceRequests;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries over SMTP, on its own schedule, never on a request's thread. Each round claims
+ * small batches (rows other nodes hold are skipped; a claimed row carries a lease, so rows of a node
+ * killed mid-send are sent again after the lease, with the same Message-ID), sends a batch over one
+ * SMTP connection, then records what was sent and what failed. A failure waits with exponential
+ * backoff and jitter; after the last attempt the delivery is FAILED and waits for an admin.
+ * Logs name deliveries by id, never by address.
+ */
+@Component
+class DeliveryWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+  private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+");
+
+  private final DeliveryStore store;
+  private final TemplateStore templates;
+  private final MessageRenderer renderer;
+  private final MessageValues values;
+  private final EmailComposer composer;
+  private final LinkSigner signer;
+  private final ServiceRequests requests;
+  private final JavaMailSender mail;
+  private final NotificationProperties properties;
+  private final Clock clock;
+
+  DeliveryWorker(
+      DeliveryStore store,
+      TemplateStore templates,
+      MessageRenderer renderer,
+      MessageValues values,
+      EmailComposer composer,
+      LinkSigner signer,
+      ServiceRequests requests,
+      JavaMailSender mail,
+      NotificationProperties properties,
+      Clock clock) {
+    this.store = store;
+    this.templates = templates;
+    this.renderer = renderer;
+    this.values = values;
+    this.composer = composer;
+    this.signer = signer;
+    this.requests = requests;
+    this.mail = mail;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Scheduled(
+      initialDelayString = "${civic311.notifications.delivery.poll-interval:1s}",
+      fixedDelayString = "${civic311.notifications.delivery.poll-interval:1s}")
+  void poll() {
+    if (!properties.delivery().enabled()) return;
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      log.warn("Delivery round stopped: {}", withoutAddresses(e));
+    }
+  }
+
+  /** Sends everything due now; returns how many deliveries were attempted. */
+  int deliverDue() {
+    int attempted = 0;
+    int batchSize = Math.max(1, properties.delivery().batchSize());
+    while (true) {
+      Instant now = clock.instant();
+      List<ClaimedDelivery> batch = store.claim(batchSize, now, now.plus(properties.delivery().lease()));
+      if (batch.isEmpty()) return attempted;
+      send(batch);
+      attempted += batch.size();
+      if (batch.size() < batchSize) return attempted;
+    }
+  }
+
+  private void send(List<ClaimedDelivery> batch) {
+    Map<TemplateStore.Key, MessageTemplate> templatesNow = templates.snapshot();
+    Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow = new HashMap<>();
+    Map<MimeMessage, ClaimedDelivery> messages = new IdentityHashMap<>();
+    List<MimeMessage> ordered = new ArrayList<>();
+    for (ClaimedDelivery d : batch) {
+      try {
+        ServiceRequestDetails request = requestsNow.computeIfAbsent(d.number(), requests::find)
+            .orElseThrow(() -> new IllegalStateException("the request no longer exists"));
+        String confirmLink = d.subscription() == null ? null : values.confirmLink(signer.confirmToken(d.subscription()), d.language());
+        MessageTemplate template = templatesNow.get(new TemplateStore.Key(d.event(), NotificationChannel.EMAIL, d.language()));
+        String unsubscribe = values.unsubscribeLink(signer.unsubscribeToken(d.number().value(), d.recipientKey()), d.language());
+        RenderedMessage rendered = renderer.render(
+            template, values.of(d.event(), request, d.language(), d.statusAfter(), d.historyEntryId(), confirmLink), unsubscribe);
+        MimeMessage message = composer.compose(d.id(), d.recipient(), d.language(), rendered, unsubscribe);
+        messages.put(message, d);
+        ordered.add(message);
+      } catch (MessagingException | InvalidTemplate | IllegalStateException e) {
+        // Cannot be built (a broken address or template): retrying the same thing cannot help.
+        fail(d, "Cannot build the message: " + withoutAddresses(e), true);
+      }
+    }
+    if (ordered.isEmpty()) return;
+    Map<Object, Exception> failures = Map.of();
+    try {
+      mail.send(ordered.toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      failures = e.getFailedMessages();
+      if (failures.isEmpty()) failures = everyOne(ordered, e);
+    } catch (MailException e) {
+      failures = everyOne(ordered, e);
+    }
+    List<Long> sent = new ArrayList<>();
+    for (MimeMessage message : ordered) {
+      ClaimedDelivery d = messages.get(message);
+      Exception failure = failures.get(message);
+      if (failure == null) sent.add(d.id());
+      else fail(d, withoutAddresses(failure), false);
+    }
+    store.markSent(sent, clock.instant());
+    if (!failures.isEmpty()) {
+      log.warn("{} of {} deliveries failed (first id {}): {}", failures.size(), ordered.size(),
+          messages.get(ordered.getFirst()).id(), withoutAddresses(failures.values().iterator().next()));
+    }
+  }
+
+  private static Map<Object, Exception> everyOne(List<MimeMessage> messages, Exception e) {
+    Map<Object, Exception> all = new IdentityHashMap<>();
+    messages.forEach(m -> all.put(m, e));
+    return all;
+  }
+
+  private void fail(ClaimedDelivery d, String error, boolean permanent) {
+    boolean giveUp = permanent || d.attempts() >= properties.delivery().maxAttempts();
+    Instant next = clock.instant().plus(backoff(d.attempts()));
+    store.markFailed(d.id(), error, next, giveUp);
+    if (giveUp) log.warn("Delivery {} failed after {} attempt(s): {}", d.id(), d.attempts(), error);
+  }
+
+  /** base x 2^(attempt-1), at most the configured maximum, with the upper half drawn at random. */
+  Duration backoff(int attempt) {
+    long base = Math.max(1, properties.delivery().backoffBase().toMillis());
+    long max = Math.max(base, properties.delivery().backoffMax().toMillis());
+    long exponential = attempt >= 40 ? max : Math.min(max, base << Math.max(0, attempt - 1));
+    long half = exponential / 2;
+    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+  }
+
+  /** An error for the log and the admin pages: the message chain, with any address replaced. */
+  static String withoutAddresses(@Nullable Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null && text.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+      if (!text.isEmpty()) text.append(" <- ");
+      text.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null) text.append(": ").append(t.getMessage().strip());
+    }
+    String clean = EMAIL.matcher(text).replaceAll("<address>");
+    return clean.length() > 1000 ? clean.substring(0, 1000) : clean;
+  }
+}
