@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.civic311.notifications.InvalidTemplate;
 import org.civic311.notifications.MessageTemplate;
@@ -158,18 +159,23 @@ class DeliveryWorker {
 
   private void fail(ClaimedDelivery d, String error, boolean permanent) {
     boolean giveUp = permanent || d.attempts() >= properties.delivery().maxAttempts();
-    Instant next = clock.instant().plus(backoff(d.attempts()));
+    Instant next = clock.instant().plus(
+        backoff(d.attempts(), properties.delivery().backoffBase(), properties.delivery().backoffMax(), ThreadLocalRandom.current()));
     store.markFailed(d.id(), error, next, giveUp);
     if (giveUp) log.warn("Delivery {} failed after {} attempt(s): {}", d.id(), d.attempts(), error);
   }
 
-  /** base x 2^(attempt-1), at most the configured maximum, with the upper half drawn at random. */
-  Duration backoff(int attempt) {
-    long base = Math.max(1, properties.delivery().backoffBase().toMillis());
-    long max = Math.max(base, properties.delivery().backoffMax().toMillis());
+  /**
+   * The wait after failed attempt number {@code attempt}: {@code base x 2^(attempt-1)}, at most
+   * {@code max}, of which the upper half is drawn at random so that deliveries that failed together
+   * (the mail server was down) do not all come back at the same instant.
+   */
+  static Duration backoff(int attempt, Duration baseWait, Duration maxWait, RandomGenerator random) {
+    long base = Math.max(1, baseWait.toMillis());
+    long max = Math.max(base, maxWait.toMillis());
     long exponential = attempt >= 40 ? max : Math.min(max, base << Math.max(0, attempt - 1));
     long half = exponential / 2;
-    return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    return Duration.ofMillis(exponential - half + random.nextLong(half + 1));
   }
 
   /** An error for the log and the admin pages: the message chain, with any address replaced. */

@@ -75,8 +75,15 @@ final class MiniTemplate {
     }
     if (last < source.length()) (open.isEmpty() ? root : open.peek().children()).add(new Text(source.substring(last)));
     for (Section s : open) problems.add("'{{" + (s.inverted() ? "^" : "#") + s.name() + "}}' is never closed");
-    int stray = source.replaceAll(TAG.pattern(), "").indexOf("{{");
-    if (stray >= 0) problems.add("'{{' at character " + (stray + 1) + " is not a variable");
+    for (int at = source.indexOf("{{"); at >= 0; at = source.indexOf("{{", at + 2)) {
+      Matcher tag = TAG.matcher(source).region(at, source.length());
+      if (tag.lookingAt()) {
+        at = tag.end() - 2;
+      } else {
+        problems.add("'{{' at character " + (at + 1) + " is not a variable");
+        break;
+      }
+    }
     if (!problems.isEmpty()) throw new InvalidTemplate(problems);
     return new MiniTemplate(root);
   }
