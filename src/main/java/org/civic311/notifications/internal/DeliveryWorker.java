@@ -11,6 +11,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -128,15 +131,7 @@ class DeliveryWorker {
       }
     }
     if (ordered.isEmpty()) return;
-    Map<Object, Exception> failures = Map.of();
-    try {
-      mail.send(ordered.toArray(MimeMessage[]::new));
-    } catch (MailSendException e) {
-      failures = e.getFailedMessages();
-      if (failures.isEmpty()) failures = everyOne(ordered, e);
-    } catch (MailException e) {
-      failures = everyOne(ordered, e);
-    }
+    Map<Object, Exception> failures = sendOverConnections(ordered);
     List<Long> sent = new ArrayList<>();
     for (MimeMessage message : ordered) {
       ClaimedDelivery d = messages.get(message);
@@ -148,6 +143,48 @@ class DeliveryWorker {
     if (!failures.isEmpty()) {
       log.warn("{} of {} deliveries failed (first id {}): {}", failures.size(), ordered.size(),
           messages.get(ordered.getFirst()).id(), withoutAddresses(failures.values().iterator().next()));
+    }
+  }
+
+  /**
+   * Sends the messages over a few SMTP connections at once (each connection carries its share one
+   * after the other): a mail server answers every message with several round trips, so one
+   * connection leaves both ends waiting most of the time.
+   *
+   * @return the messages that failed, with why
+   */
+  private Map<Object, Exception> sendOverConnections(List<MimeMessage> messages) {
+    int connections = Math.clamp(properties.delivery().connections(), 1, messages.size());
+    int share = (messages.size() + connections - 1) / connections;
+    List<List<MimeMessage>> parts = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i += share) parts.add(messages.subList(i, Math.min(messages.size(), i + share)));
+    if (parts.size() == 1) return sendOverOneConnection(parts.getFirst());
+    Map<Object, Exception> failures = new IdentityHashMap<>();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Map<Object, Exception>>> results = new ArrayList<>();
+      for (List<MimeMessage> part : parts) results.add(executor.submit(() -> sendOverOneConnection(part)));
+      for (int i = 0; i < results.size(); i++) {
+        try {
+          failures.putAll(results.get(i).get());
+        } catch (ExecutionException e) {
+          failures.putAll(everyOne(parts.get(i), e.getCause() instanceof Exception c ? c : e));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failures.putAll(everyOne(parts.get(i), e));
+        }
+      }
+    }
+    return failures;
+  }
+
+  private Map<Object, Exception> sendOverOneConnection(List<MimeMessage> messages) {
+    try {
+      mail.send(messages.toArray(MimeMessage[]::new));
+      return Map.of();
+    } catch (MailSendException e) {
+      return e.getFailedMessages().isEmpty() ? everyOne(messages, e) : e.getFailedMessages();
+    } catch (MailException e) {
+      return everyOne(messages, e);
     }
   }
 

@@ -24,6 +24,7 @@ record NotificationProperties(
    * @param maxAttempts attempts before a delivery is FAILED and waits for an admin
    * @param backoffBase the wait after the first failure; it doubles per attempt, with jitter
    * @param backoffMax the longest wait between attempts
+   * @param connections SMTP connections a worker sends a batch over at once
    */
   record Worker(
       @DefaultValue("true") boolean enabled,
@@ -31,7 +32,8 @@ record NotificationProperties(
       @DefaultValue("5m") Duration lease,
       @DefaultValue("10") int maxAttempts,
       @DefaultValue("30s") Duration backoffBase,
-      @DefaultValue("6h") Duration backoffMax) {}
+      @DefaultValue("6h") Duration backoffMax,
+      @DefaultValue("4") int connections) {}
 
   /**
    * Email settings besides the SMTP server ({@code spring.mail.*}).
