@@ -160,6 +160,36 @@ class DeliveryFaultTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void workers_on_several_nodes_never_take_the_same_delivery() throws Exception {
+    RequestNumber number = submit(null, "en");
+    var now = clock.instant();
+    for (int i = 0; i < 300; i++) {
+      store.enqueue("nodes-test:" + i, number, org.civic311.notifications.NotificationEvent.PUBLIC_UPDATE,
+          new DeliveryStore.Reporter(uniqueAddress("nodes.example.org"), "nodes-" + i, "en"), false, null, null, now);
+    }
+    // Four more "nodes" claim in small batches while this node's own worker runs too.
+    Set<Long> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger twice = new java.util.concurrent.atomic.AtomicInteger();
+    try (var nodes = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int n = 0; n < 4; n++) {
+        nodes.submit(() -> {
+          List<DeliveryStore.ClaimedDelivery> batch;
+          do {
+            batch = store.claim(7, clock.instant(), clock.instant().plus(Duration.ofMinutes(5)));
+            for (var d : batch) if (!taken.add(d.id())) twice.incrementAndGet();
+          } while (!batch.isEmpty());
+          return null;
+        });
+      }
+    }
+    assertThat(twice).hasValue(0);
+    assertThat(deliveries.ofRequest(number)).hasSize(300).allSatisfy(d -> {
+      assertThat(d.attempts()).as("taken once, by one node").isEqualTo(1);
+      assertThat(d.state()).isIn(DeliveryState.SENDING, DeliveryState.SENT);
+    });
+  }
+
+  @Test
   void retrying_an_unknown_delivery_is_a_not_found() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> deliveries.retry(new org.civic311.notifications.DeliveryId(-1)))
         .isInstanceOf(org.civic311.notifications.DeliveryNotFound.class);
