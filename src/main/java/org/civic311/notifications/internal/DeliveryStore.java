@@ -216,6 +216,16 @@ class DeliveryStore {
     return counts;
   }
 
+  /** For monitoring: deliveries waiting or being sent (a partial index counts them). */
+  double countWaiting() {
+    return jdbc.sql("SELECT count(*) FROM notifications.delivery WHERE state IN ('PENDING', 'SENDING')").query(Long.class).single();
+  }
+
+  /** For monitoring: deliveries that gave up. */
+  double countFailed() {
+    return jdbc.sql("SELECT count(*) FROM notifications.delivery WHERE state = 'FAILED'").query(Long.class).single();
+  }
+
   /** Makes a delivery due now with a fresh count of attempts; false when there is no such delivery. */
   boolean retry(long id, Instant now) {
     return jdbc.sql(

@@ -1,5 +1,8 @@
 package org.civic311.notifications.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -58,6 +61,9 @@ class DeliveryWorker {
   private final JavaMailSender mail;
   private final NotificationProperties properties;
   private final Clock clock;
+  private final Counter sentCounter;
+  private final Counter failedCounter;
+  private final Counter gaveUpCounter;
 
   DeliveryWorker(
       DeliveryStore store,
@@ -69,7 +75,8 @@ class DeliveryWorker {
       ServiceRequests requests,
       JavaMailSender mail,
       NotificationProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.store = store;
     this.templates = templates;
     this.renderer = renderer;
@@ -80,6 +87,16 @@ class DeliveryWorker {
     this.mail = mail;
     this.properties = properties;
     this.clock = clock;
+    this.sentCounter = Counter.builder("civic311.notifications.sent")
+        .description("Emails the SMTP server accepted").register(meters);
+    this.failedCounter = Counter.builder("civic311.notifications.failed.attempts")
+        .description("Attempts that failed (each is retried until the last)").register(meters);
+    this.gaveUpCounter = Counter.builder("civic311.notifications.gave.up")
+        .description("Deliveries that became FAILED and wait for an admin").register(meters);
+    Gauge.builder("civic311.notifications.waiting", store, DeliveryStore::countWaiting)
+        .description("Deliveries waiting to be sent or being sent").register(meters);
+    Gauge.builder("civic311.notifications.failed", store, DeliveryStore::countFailed)
+        .description("Deliveries that gave up and wait for an admin").register(meters);
   }
 
   @Scheduled(
@@ -140,6 +157,7 @@ class DeliveryWorker {
       else fail(d, withoutAddresses(failure), false);
     }
     store.markSent(sent, clock.instant());
+    sentCounter.increment(sent.size());
     if (!failures.isEmpty()) {
       log.warn("{} of {} deliveries failed (first id {}): {}", failures.size(), ordered.size(),
           messages.get(ordered.getFirst()).id(), withoutAddresses(failures.values().iterator().next()));
@@ -199,6 +217,8 @@ class DeliveryWorker {
     Instant next = clock.instant().plus(
         backoff(d.attempts(), properties.delivery().backoffBase(), properties.delivery().backoffMax(), ThreadLocalRandom.current()));
     store.markFailed(d.id(), error, next, giveUp);
+    failedCounter.increment();
+    if (giveUp) gaveUpCounter.increment();
     if (giveUp) log.warn("Delivery {} failed after {} attempt(s): {}", d.id(), d.attempts(), error);
   }
 

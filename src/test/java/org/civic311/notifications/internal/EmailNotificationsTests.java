@@ -55,6 +55,8 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
     assertThat(mail.getMessageID()).isEqualTo("<delivery-" + delivery.id() + ".civic311@311.springfield.example.gov>");
     assertThat(delivery.state()).isEqualTo(DeliveryState.SENT);
     assertThat(delivery.recipient()).as("admins see a masked address").startsWith("r***@").doesNotContain(address);
+    assertThat(get("/actuator/prometheus").body())
+        .contains("civic311_notifications_sent_total", "civic311_notifications_waiting", "civic311_notifications_failed ");
   }
 
   @Test
