@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,8 @@ class StoredSubscriptions implements Subscriptions {
 
   private static final Logger log = LoggerFactory.getLogger(StoredSubscriptions.class);
   static final int MAX_CONFIRMATION_MESSAGES = 3;
+  /** Over all requests: a form anyone can fill in must not become a way to flood someone's inbox. */
+  static final int MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 10;
 
   private final JdbcClient jdbc;
   private final ServiceRequests requests;
@@ -80,6 +83,18 @@ class StoredSubscriptions implements Subscriptions {
     if (row.state().equals("ACTIVE")) return;
     if (row.sent() >= MAX_CONFIRMATION_MESSAGES) {
       log.info("Subscription {} asked again; no more confirmation messages are sent for it", row.id());
+      return;
+    }
+    long today = jdbc.sql(
+            """
+            SELECT count(*) FROM notifications.delivery
+            WHERE event = 'FOLLOW_CONFIRMATION' AND lower(recipient) = lower(?) AND created_at > ?
+            """)
+        .params(address, Timestamp.from(now.minus(Duration.ofDays(1))))
+        .query(Long.class)
+        .single();
+    if (today >= MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY) {
+      log.info("Subscription {}: its address got {} confirmation messages in a day; none sent", row.id(), today);
       return;
     }
     int nth = row.sent() + 1;

@@ -187,6 +187,17 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void nobody_can_make_us_flood_an_inbox_with_confirmation_requests() {
+    String target = uniqueAddress("flood.example.org");
+    for (int i = 0; i < StoredSubscriptions.MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY + 3; i++) {
+      subscriptions.subscribe(submit(null, "en"), target.toUpperCase(Locale.ROOT), Locale.ENGLISH);
+    }
+    assertThat(jdbc.sql("SELECT count(*) FROM notifications.delivery WHERE lower(recipient) = ?").param(target)
+            .query(Long.class).single())
+        .isEqualTo(StoredSubscriptions.MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY);
+  }
+
+  @Test
   void a_bad_address_or_unknown_request_is_refused_with_a_clear_error() {
     RequestNumber number = submit(uniqueAddress("bad.example.org"), "en");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> subscriptions.subscribe(number, "not an address", Locale.ENGLISH))
