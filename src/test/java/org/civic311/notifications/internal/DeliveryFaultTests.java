@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -205,15 +204,5 @@ class DeliveryFaultTests extends NotificationsIntegrationSupport {
         .param(numbers.stream().map(RequestNumber::value).toArray(String[]::new))
         .query(Long.class)
         .single();
-  }
-
-  static Set<String> ids(MimeMessage[] messages) {
-    return new HashSet<>(Arrays.stream(messages).map(m -> {
-      try {
-        return m.getMessageID();
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList());
   }
 }

@@ -1,11 +1,9 @@
 package org.civic311.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.civic311.notifications.Deliveries;
@@ -18,8 +16,8 @@ import org.civic311.notifications.Templates;
 import org.civic311.requests.Actor;
 import org.civic311.requests.RequestChange;
 import org.civic311.requests.RequestNumber;
-import org.civic311.requests.ServiceRequestSubmitted;
 import org.civic311.requests.Channel;
+import org.civic311.requests.ServiceRequestSubmitted;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -259,9 +257,5 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static void awaitState(Deliveries deliveries, Delivery d, DeliveryState state) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.find(d.id()).orElseThrow().state() == state);
   }
 }
