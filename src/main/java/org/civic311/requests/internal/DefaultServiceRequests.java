@@ -218,8 +218,8 @@ class DefaultServiceRequests implements ServiceRequests {
     return stored;
   }
 
-  private DueDatePolicy.Clock slaClock(String categoryCode) {
-    return new DueDatePolicy.Clock(
+  private DueDatePolicy.SlaClock slaClock(String categoryCode) {
+    return new DueDatePolicy.SlaClock(
         catalog.categoryIncludingInactive(categoryCode).map(ServiceCategory::sla).orElse(null), calendar);
   }
 

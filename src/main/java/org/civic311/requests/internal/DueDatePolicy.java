@@ -36,11 +36,11 @@ final class DueDatePolicy {
   }
 
   /** The SLA clock of one request: its category's target on the city's calendar. */
-  record Clock(@Nullable SlaTarget target, BusinessCalendar calendar) {
+  record SlaClock(@Nullable SlaTarget target, BusinessCalendar calendar) {
 
     /** No target: nothing is ever due, and a hold moves nothing (the calendar is never asked). */
-    static Clock none() {
-      return new Clock(null, new WeekdaysAroundTheClock(() -> java.time.ZoneOffset.UTC));
+    static SlaClock none() {
+      return new SlaClock(null, new WeekdaysAroundTheClock(() -> java.time.ZoneOffset.UTC));
     }
 
     @Nullable Instant dueFrom(Instant start) {

@@ -152,14 +152,14 @@ final class ServiceRequest {
 
   /** Applies a change to a request whose category has no SLA target. */
   void apply(RequestChange change, Actor actor, Instant now) {
-    apply(change, actor, now, DueDatePolicy.Clock.none());
+    apply(change, actor, now, DueDatePolicy.SlaClock.none());
   }
 
   /**
    * Applies a change if the current stage allows it; otherwise nothing changes. The SLA clock pauses
    * while the request is on hold, and a reopened request gets a new due date from the reopening.
    */
-  void apply(RequestChange change, Actor actor, Instant now, DueDatePolicy.Clock sla) {
+  void apply(RequestChange change, Actor actor, Instant now, DueDatePolicy.SlaClock sla) {
     Status before = status;
     switch (change) {
       case RequestChange.Acknowledge(String message) -> {

@@ -141,8 +141,8 @@ class ServiceRequestTests {
 
   @Test
   void putting_a_request_on_hold_and_resuming_it_moves_its_due_date_by_the_time_on_hold() {
-    DueDatePolicy.Clock fortyEightHours =
-        new DueDatePolicy.Clock(new SlaTarget(48, SlaTarget.Unit.HOURS), new WeekdaysAroundTheClock(() -> Fixtures.SPRINGFIELD.timeZone()));
+    DueDatePolicy.SlaClock fortyEightHours =
+        new DueDatePolicy.SlaClock(new SlaTarget(48, SlaTarget.Unit.HOURS), new WeekdaysAroundTheClock(() -> Fixtures.SPRINGFIELD.timeZone()));
     ServiceRequest r = newRequest(MONDAY.plus(Duration.ofHours(48)));
     r.apply(new RequestChange.PutOnHold("Waiting for the gas company"), dispatcher, MONDAY.plus(Duration.ofHours(10)), fortyEightHours);
     assertThat(r.onHoldSince()).isEqualTo(MONDAY.plus(Duration.ofHours(10)));
@@ -162,8 +162,8 @@ class ServiceRequestTests {
 
   @Test
   void a_reopened_request_gets_a_new_due_date_counted_from_the_reopening() {
-    DueDatePolicy.Clock eightHours =
-        new DueDatePolicy.Clock(new SlaTarget(8, SlaTarget.Unit.HOURS), new WeekdaysAroundTheClock(() -> Fixtures.SPRINGFIELD.timeZone()));
+    DueDatePolicy.SlaClock eightHours =
+        new DueDatePolicy.SlaClock(new SlaTarget(8, SlaTarget.Unit.HOURS), new WeekdaysAroundTheClock(() -> Fixtures.SPRINGFIELD.timeZone()));
     ServiceRequest r = newRequest(MONDAY.plus(Duration.ofHours(8)));
     r.apply(new RequestChange.Resolve("Tree removed"), dispatcher, MONDAY.plus(Duration.ofHours(2)), eightHours);
     Instant reopened = MONDAY.plus(Duration.ofDays(3));
