@@ -32,4 +32,13 @@ public record ServiceRequestDetails(
     @Nullable RequestNumber duplicateOf,
     int followers,
     @Nullable String assignedCrew,
-    List<HistoryEntry> history) {}
+    List<HistoryEntry> history) {
+
+  /**
+   * Whether a queue should flag it overdue at {@code now}: open, not on hold (its clock is paused) and
+   * past its expected date.
+   */
+  public boolean overdueAt(Instant now) {
+    return status.isOpen() && status != Status.ON_HOLD && expectedAt != null && expectedAt.isBefore(now);
+  }
+}

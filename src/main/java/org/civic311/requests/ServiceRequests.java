@@ -3,6 +3,8 @@ package org.civic311.requests;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The service requests of the city: submit, find, search and change them. */
 public interface ServiceRequests {
@@ -52,6 +54,16 @@ public interface ServiceRequests {
    *     out of range
    */
   List<NearbyRequest> openNear(String categoryCode, double latitude, double longitude, int radiusMeters, int limit);
+
+  /**
+   * Open requests that are not on hold and have a due date in {@code (after, upTo]}, earliest due
+   * first, for SLA escalation and "overdue" queues. Pages by the last row seen: pass its due date as
+   * {@code after} and its number as {@code afterNumber}.
+   *
+   * @param categoryCodes only these categories; empty for all
+   */
+  List<DueRequest> openRequestsDue(
+      Instant after, @Nullable RequestNumber afterNumber, Instant upTo, Set<String> categoryCodes, int limit);
 
   /** The reporter's contact details: staff only; callers must check and audit access. */
   Optional<Reporter> reporterOf(RequestNumber number);

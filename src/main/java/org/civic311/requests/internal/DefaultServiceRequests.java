@@ -11,12 +11,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.civic311.catalog.Catalog;
 import org.civic311.catalog.ServiceCategory;
 import org.civic311.catalog.ServiceType;
 import org.civic311.requests.Actor;
+import org.civic311.requests.BusinessCalendar;
+import org.civic311.requests.DueRequest;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.InvalidServiceRequest;
 import org.civic311.requests.InvalidServiceRequest.Kind;
@@ -38,6 +41,7 @@ import org.civic311.requests.SubmitServiceRequest;
 import org.civic311.requests.Submission;
 import org.civic311.routing.Routing;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +65,8 @@ class DefaultServiceRequests implements ServiceRequests {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final NearbyRequestQueries nearby;
+  private final BusinessCalendar calendar;
+  private final OpenRequestsDue due;
 
   DefaultServiceRequests(
       Catalog catalog,
@@ -71,7 +77,9 @@ class DefaultServiceRequests implements ServiceRequests {
       IdempotencyKeys idempotencyKeys,
       ApplicationEventPublisher events,
       Clock clock,
-      NearbyRequestQueries nearby) {
+      NearbyRequestQueries nearby,
+      ObjectProvider<BusinessCalendar> calendars,
+      OpenRequestsDue due) {
     this.catalog = catalog;
     this.routing = routing;
     this.repository = repository;
@@ -81,6 +89,9 @@ class DefaultServiceRequests implements ServiceRequests {
     this.events = events;
     this.clock = clock;
     this.nearby = nearby;
+    // The city's calendar comes from the workflow module when it is there; requests never depend on it.
+    this.calendar = calendars.getIfAvailable(() -> new WeekdaysAroundTheClock(() -> catalog.jurisdiction().timeZone()));
+    this.due = due;
   }
 
   @Override
@@ -110,7 +121,7 @@ class DefaultServiceRequests implements ServiceRequests {
     Double lon = valid.location().longitude();
     String department = routing.departmentFor(valid.categoryCode(), lat, lon);
     String token = valid.category().type() == ServiceType.BATCH ? newToken() : null;
-    Instant expected = DueDatePolicy.expected(valid.category().sla(), now, catalog.jurisdiction().timeZone());
+    Instant expected = DueDatePolicy.expected(valid.category().sla(), now, calendar);
     Actor actor = command.channel() == org.civic311.requests.Channel.OPEN311 ? Actor.integration("open311") : Actor.resident();
 
     ServiceRequest request =
@@ -202,7 +213,7 @@ class DefaultServiceRequests implements ServiceRequests {
     checkReferences(request, change);
     Instant now = clock.instant();
     Status before = request.status();
-    request.apply(change, actor, now);
+    request.apply(change, actor, now, slaClock(request.categoryCode()));
     List<HistoryEntry> stored = repository.update(request, externalUpdateId);
     publish(request, before, stored);
     if (change instanceof RequestChange.MarkDuplicate(RequestNumber parentNumber)) {
@@ -214,6 +225,11 @@ class DefaultServiceRequests implements ServiceRequests {
       publish(parent, parentBefore, repository.update(parent, null));
     }
     return stored;
+  }
+
+  private DueDatePolicy.SlaClock slaClock(String categoryCode) {
+    return new DueDatePolicy.SlaClock(
+        catalog.categoryIncludingInactive(categoryCode).map(ServiceCategory::sla).orElse(null), calendar);
   }
 
   private void checkReferences(ServiceRequest request, RequestChange change) {
@@ -264,6 +280,12 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   public List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit) {
     return queries.publicUpdates(from, to, limit);
+  }
+
+  @Override
+  public List<DueRequest> openRequestsDue(
+      Instant after, @Nullable RequestNumber afterNumber, Instant upTo, Set<String> categoryCodes, int limit) {
+    return due.openRequestsDue(after, afterNumber, upTo, categoryCodes, limit);
   }
 
   @Override

@@ -47,7 +47,8 @@ final class ServiceRequest {
   private @Nullable String statusNotes;
   private final Instant submittedAt;
   private Instant updatedAt;
-  private final @Nullable Instant expectedAt;
+  private @Nullable Instant expectedAt;
+  private @Nullable Instant onHoldSince;
   private @Nullable Instant closedAt;
   private final int version;
   private final List<PendingEntry> pending = new ArrayList<>();
@@ -76,6 +77,7 @@ final class ServiceRequest {
       Instant submittedAt,
       Instant updatedAt,
       @Nullable Instant expectedAt,
+      @Nullable Instant onHoldSince,
       @Nullable Instant closedAt,
       int version) {
     this.id = id;
@@ -101,6 +103,7 @@ final class ServiceRequest {
     this.submittedAt = submittedAt;
     this.updatedAt = updatedAt;
     this.expectedAt = expectedAt;
+    this.onHoldSince = onHoldSince;
     this.closedAt = closedAt;
     this.version = version;
   }
@@ -141,13 +144,22 @@ final class ServiceRequest {
             now,
             expectedAt,
             null,
+            null,
             0);
     request.record(Kind.SUBMITTED, Status.NEW, true, null, actor, now);
     return request;
   }
 
-  /** Applies a change if the current stage allows it; otherwise nothing changes. */
+  /** Applies a change to a request whose category has no SLA target. */
   void apply(RequestChange change, Actor actor, Instant now) {
+    apply(change, actor, now, DueDatePolicy.SlaClock.none());
+  }
+
+  /**
+   * Applies a change if the current stage allows it; otherwise nothing changes. The SLA clock pauses
+   * while the request is on hold, and a reopened request gets a new due date from the reopening.
+   */
+  void apply(RequestChange change, Actor actor, Instant now, DueDatePolicy.SlaClock sla) {
     Status before = status;
     switch (change) {
       case RequestChange.Acknowledge(String message) -> {
@@ -179,12 +191,15 @@ final class ServiceRequest {
         requireStage(before != Status.ON_HOLD, "put on hold", "it is already on hold");
         requireText(reason, "reason", "Say why the request is put on hold.");
         statusBeforeHold = before;
+        onHoldSince = now;
         moveTo(Status.ON_HOLD, Kind.PUT_ON_HOLD, true, reason, actor, now);
       }
       case RequestChange.Resume() -> {
         requireStage(before == Status.ON_HOLD, "resume", "it is not on hold");
         Status back = statusBeforeHold == null ? Status.ACKNOWLEDGED : statusBeforeHold;
         statusBeforeHold = null;
+        if (onHoldSince != null && expectedAt != null) expectedAt = sla.afterHold(expectedAt, onHoldSince, now);
+        onHoldSince = null;
         moveTo(back, Kind.RESUMED, true, null, actor, now);
       }
       case RequestChange.Resolve(String message) -> {
@@ -193,6 +208,7 @@ final class ServiceRequest {
         closeReason = CloseReason.COMPLETED;
         closedAt = now;
         statusBeforeHold = null;
+        onHoldSince = null;
         moveTo(Status.RESOLVED, Kind.RESOLVED, true, message, actor, now);
       }
       case RequestChange.Close(CloseReason reason, String message) -> {
@@ -200,6 +216,7 @@ final class ServiceRequest {
         closeReason = reason;
         if (closedAt == null) closedAt = now;
         statusBeforeHold = null;
+        onHoldSince = null;
         moveTo(Status.CLOSED, Kind.CLOSED, true, message, actor, now);
       }
       case RequestChange.Reopen(String comment) -> {
@@ -208,6 +225,8 @@ final class ServiceRequest {
         closeReason = null;
         closedAt = null;
         duplicateOf = null;
+        // A reopened request starts a new SLA clock: the old due date passed or no longer means anything.
+        expectedAt = sla.dueFrom(now);
         moveTo(Status.NEW, Kind.REOPENED, true, comment, actor, now);
       }
       case RequestChange.MarkDuplicate(RequestNumber parent) -> {
@@ -217,6 +236,7 @@ final class ServiceRequest {
         closeReason = CloseReason.DUPLICATE;
         closedAt = now;
         statusBeforeHold = null;
+        onHoldSince = null;
         moveTo(
             Status.CLOSED,
             Kind.MARKED_DUPLICATE,
@@ -346,6 +366,7 @@ final class ServiceRequest {
   Instant submittedAt() { return submittedAt; }
   Instant updatedAt() { return updatedAt; }
   @Nullable Instant expectedAt() { return expectedAt; }
+  @Nullable Instant onHoldSince() { return onHoldSince; }
   @Nullable Instant closedAt() { return closedAt; }
   int version() { return version; }
 

@@ -35,7 +35,7 @@ class ServiceRequestRepository {
       r.id, r.number, r.category_code, r.department_code, r.status, r.status_before_hold, r.close_reason,
       r.priority, r.channel, r.description, r.latitude, r.longitude, r.address, r.address_id, r.zipcode,
       r.answers::text AS answers, r.media_urls, r.assigned_crew, r.assignee, r.duplicate_of, r.followers,
-      r.token, r.status_notes, r.submitted_at, r.updated_at, r.expected_at, r.closed_at, r.version
+      r.token, r.status_notes, r.submitted_at, r.updated_at, r.expected_at, r.on_hold_since, r.closed_at, r.version
       """;
   private static final String REPORTER_COLUMNS =
       ", r.reporter_first_name, r.reporter_last_name, r.reporter_email, r.reporter_phone, r.reporter_device_id, r.reporter_account_id"
@@ -149,7 +149,8 @@ class ServiceRequestRepository {
                   status_before_hold = :beforeHold, close_reason = :closeReason, priority = :priority,
                   assigned_crew = :crew, assignee = :assignee, duplicate_of = :duplicateOf,
                   followers = :followers, status_notes = :statusNotes, updated_at = :updatedAt,
-                  closed_at = :closedAt, version = version + 1
+                  closed_at = :closedAt, expected_at = :expectedAt, on_hold_since = :onHoldSince,
+                  version = version + 1
                 WHERE id = :id AND version = :version
                 """)
             .param("department", r.departmentCode())
@@ -164,6 +165,8 @@ class ServiceRequestRepository {
             .param("statusNotes", r.statusNotes())
             .param("updatedAt", ts(r.updatedAt()))
             .param("closedAt", ts(r.closedAt()))
+            .param("expectedAt", ts(r.expectedAt()))
+            .param("onHoldSince", ts(r.onHoldSince()))
             .param("id", r.id())
             .param("version", r.version())
             .update();
@@ -266,6 +269,7 @@ class ServiceRequestRepository {
         instant(rs, "submitted_at"),
         instant(rs, "updated_at"),
         instant(rs, "expected_at"),
+        instant(rs, "on_hold_since"),
         instant(rs, "closed_at"),
         rs.getInt("version"));
   }

@@ -3,11 +3,13 @@ package org.civic311.requests.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.civic311.catalog.SlaTarget;
 import org.civic311.requests.Actor;
 import org.civic311.requests.CloseReason;
 import org.civic311.requests.HistoryEntry.Kind;
@@ -31,9 +33,13 @@ class ServiceRequestTests {
   }
 
   private ServiceRequest newRequest() {
+    return newRequest(null);
+  }
+
+  private ServiceRequest newRequest(Instant expectedAt) {
     ServiceRequest r =
         ServiceRequest.submit(
-            UUID.randomUUID(), RequestNumber.of(2026, 1), smallPothole(), "PW", null, MONDAY, null, Actor.resident());
+            UUID.randomUUID(), RequestNumber.of(2026, 1), smallPothole(), "PW", null, MONDAY, expectedAt, Actor.resident());
     r.clearPending();
     return r;
   }
@@ -134,15 +140,35 @@ class ServiceRequestTests {
   }
 
   @Test
-  void business_days_skip_the_weekend_in_the_city_time_zone() {
-    // Friday 16:00 in Los Angeles + 1 business day = Monday 16:00.
-    Instant friday = Instant.parse("2026-11-28T00:00:00Z");
-    Instant due =
-        DueDatePolicy.expected(
-            new org.civic311.catalog.SlaTarget(1, org.civic311.catalog.SlaTarget.Unit.BUSINESS_DAYS),
-            friday,
-            Fixtures.SPRINGFIELD.timeZone());
-    assertThat(due).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+  void putting_a_request_on_hold_and_resuming_it_moves_its_due_date_by_the_time_on_hold() {
+    DueDatePolicy.SlaClock fortyEightHours =
+        new DueDatePolicy.SlaClock(new SlaTarget(48, SlaTarget.Unit.HOURS), new WeekdaysAroundTheClock(() -> Fixtures.SPRINGFIELD.timeZone()));
+    ServiceRequest r = newRequest(MONDAY.plus(Duration.ofHours(48)));
+    r.apply(new RequestChange.PutOnHold("Waiting for the gas company"), dispatcher, MONDAY.plus(Duration.ofHours(10)), fortyEightHours);
+    assertThat(r.onHoldSince()).isEqualTo(MONDAY.plus(Duration.ofHours(10)));
+    r.apply(new RequestChange.Resume(), dispatcher, MONDAY.plus(Duration.ofHours(30)), fortyEightHours);
+    assertThat(r.expectedAt()).isEqualTo(MONDAY.plus(Duration.ofHours(68)));
+    assertThat(r.onHoldSince()).isNull();
+  }
+
+  @Test
+  void a_request_closed_while_on_hold_is_no_longer_on_hold() {
+    ServiceRequest r = newRequest(MONDAY.plus(Duration.ofHours(48)));
+    r.apply(new RequestChange.PutOnHold("Waiting for parts"), dispatcher, MONDAY);
+    r.apply(new RequestChange.Close(CloseReason.CANCELLED, null), dispatcher, MONDAY.plus(Duration.ofHours(1)));
+    assertThat(r.onHoldSince()).isNull();
+    assertThat(r.expectedAt()).isEqualTo(MONDAY.plus(Duration.ofHours(48)));
+  }
+
+  @Test
+  void a_reopened_request_gets_a_new_due_date_counted_from_the_reopening() {
+    DueDatePolicy.SlaClock eightHours =
+        new DueDatePolicy.SlaClock(new SlaTarget(8, SlaTarget.Unit.HOURS), new WeekdaysAroundTheClock(() -> Fixtures.SPRINGFIELD.timeZone()));
+    ServiceRequest r = newRequest(MONDAY.plus(Duration.ofHours(8)));
+    r.apply(new RequestChange.Resolve("Tree removed"), dispatcher, MONDAY.plus(Duration.ofHours(2)), eightHours);
+    Instant reopened = MONDAY.plus(Duration.ofDays(3));
+    r.apply(new RequestChange.Reopen("Branches are still on the sidewalk"), Actor.resident(), reopened, eightHours);
+    assertThat(r.expectedAt()).isEqualTo(reopened.plus(Duration.ofHours(8)));
   }
 
   @Test

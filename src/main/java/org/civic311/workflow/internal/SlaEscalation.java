@@ -1,0 +1,224 @@
+package org.civic311.workflow.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.civic311.catalog.Catalog;
+import org.civic311.catalog.ServiceCategory;
+import org.civic311.catalog.SlaTarget;
+import org.civic311.requests.Actor;
+import org.civic311.requests.DueRequest;
+import org.civic311.requests.Priority;
+import org.civic311.requests.RequestChange;
+import org.civic311.requests.RequestNumber;
+import org.civic311.requests.ServiceRequestDetails;
+import org.civic311.requests.ServiceRequests;
+import org.civic311.requests.Status;
+import org.civic311.workflow.SlaBreached;
+import org.civic311.workflow.SlaWarningReached;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Watches due dates. Each run looks at the due dates that came into reach since the previous run: a
+ * request whose due date passed is breached (priority one step up, {@link SlaBreached}), one whose
+ * warning share of the target passed gets {@link SlaWarningReached}. Each happens once per request and
+ * SLA clock, recorded in {@code workflow.sla_escalation} in the same transaction as the priority change
+ * and the event.
+ *
+ * <p>Several nodes: a run claims the single {@code workflow.sla_scan} row with {@code FOR UPDATE SKIP
+ * LOCKED}; a node that finds it locked skips the round. The claim is released by PostgreSQL when the
+ * transaction ends, also when the node dies, so there is no lock timeout to tune.
+ */
+@Component
+class SlaEscalation {
+
+  static final Actor SLA = Actor.integration("sla");
+  /** Each run looks this much further back than the previous one ended, for changes made during a run. */
+  private static final Duration RESCAN = Duration.ofMinutes(10);
+
+  private static final Logger log = LoggerFactory.getLogger(SlaEscalation.class);
+
+  private final ServiceRequests requests;
+  private final Catalog catalog;
+  private final CityCalendar calendar;
+  private final EscalationStore store;
+  private final ApplicationEventPublisher events;
+  private final WorkflowProperties.Escalation settings;
+  private final Clock clock;
+  private final TransactionTemplate run;
+  private final TransactionTemplate perRequest;
+
+  SlaEscalation(
+      ServiceRequests requests,
+      Catalog catalog,
+      CityCalendar calendar,
+      EscalationStore store,
+      ApplicationEventPublisher events,
+      WorkflowProperties properties,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.requests = requests;
+    this.catalog = catalog;
+    this.calendar = calendar;
+    this.store = store;
+    this.events = events;
+    this.settings = properties.escalation();
+    this.clock = clock;
+    this.run = new TransactionTemplate(transactions);
+    this.perRequest = new TransactionTemplate(transactions);
+    this.perRequest.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** One round: returns the warnings and breaches made, or -1 when another node is running one. */
+  int run() {
+    Integer made =
+        run.execute(
+            status -> {
+              Optional<EscalationStore.Scan> scan = store.claimScan();
+              if (scan.isEmpty()) return -1;
+              Instant now = clock.instant();
+              Instant earliest = now.minus(settings.catchUp());
+              Instant from = scan.get().lastRunAt().map(last -> last.minus(RESCAN)).filter(earliest::isBefore).orElse(earliest);
+              int count = breaches(from, now) + warnings(from, now);
+              store.finishScan(now);
+              return count;
+            });
+    return made == null ? 0 : made;
+  }
+
+  /** Requests whose due date is in (from, now]. */
+  private int breaches(Instant from, Instant now) {
+    int count = 0;
+    for (List<DueRequest> page : pages(from, now, Set.of())) {
+      Set<RequestNumber> done = store.alreadyEscalated(EscalationStore.Kind.BREACH, page);
+      for (DueRequest r : page) {
+        if (!done.contains(r.number()) && breach(r, now)) count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Requests whose warning instant is in (from, now]. The warning comes when the time left to the due
+   * date is the rest of the target after the warning share ("lead"), so these are the requests due in
+   * (from + lead, now + lead], lead counted like the target (working time for business days). Each
+   * target has its own lead, hence one scan per distinct target.
+   */
+  private int warnings(Instant from, Instant now) {
+    Map<SlaTarget, Set<String>> categoriesByTarget = new LinkedHashMap<>();
+    for (ServiceCategory c : catalog.categories()) {
+      if (c.sla() != null) categoriesByTarget.computeIfAbsent(c.sla(), t -> new java.util.HashSet<>()).add(c.code());
+    }
+    int count = 0;
+    for (var group : categoriesByTarget.entrySet()) {
+      SlaTarget target = group.getKey();
+      for (List<DueRequest> page : pages(leadAfter(target, from), leadAfter(target, now), group.getValue())) {
+        List<DueRequest> notYetDue = page.stream().filter(r -> r.dueAt().isAfter(now)).toList();
+        Set<RequestNumber> done = store.alreadyEscalated(EscalationStore.Kind.WARNING, notYetDue);
+        for (DueRequest r : notYetDue) {
+          if (!done.contains(r.number()) && warn(r, now)) count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The due date of a request whose warning comes at {@code t}. */
+  private Instant leadAfter(SlaTarget target, Instant t) {
+    double rest = 1 - settings.warnAt();
+    return switch (target.unit()) {
+      case HOURS -> t.plus(Duration.ofSeconds(Math.round(target.amount() * 3600 * rest)));
+      case BUSINESS_DAYS ->
+          calendar.addWorkingTime(t, Duration.ofSeconds(Math.round(calendar.businessDay().toSeconds() * target.amount() * rest)));
+    };
+  }
+
+  private Iterable<List<DueRequest>> pages(Instant after, Instant upTo, Set<String> categories) {
+    return () ->
+        new java.util.Iterator<>() {
+          private List<DueRequest> next = requests.openRequestsDue(after, null, upTo, categories, settings.batchSize());
+
+          @Override
+          public boolean hasNext() {
+            return !next.isEmpty();
+          }
+
+          @Override
+          public List<DueRequest> next() {
+            List<DueRequest> page = next;
+            DueRequest last = page.getLast();
+            next =
+                page.size() < settings.batchSize()
+                    ? List.of()
+                    : requests.openRequestsDue(last.dueAt(), last.number(), upTo, categories, settings.batchSize());
+            return page;
+          }
+        };
+  }
+
+  private boolean breach(DueRequest found, Instant now) {
+    return escalate(EscalationStore.Kind.BREACH, found, now, current -> {
+      Priority raised = raise(current.priority());
+      if (raised != current.priority()) {
+        requests.change(current.number(), new RequestChange.ChangePriority(raised), SLA);
+      }
+      events.publishEvent(
+          new SlaBreached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt(), raised));
+    });
+  }
+
+  private boolean warn(DueRequest found, Instant now) {
+    return escalate(EscalationStore.Kind.WARNING, found, now, current ->
+        events.publishEvent(
+            new SlaWarningReached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt())));
+  }
+
+  /**
+   * Records and acts in one transaction of its own, after checking the request still qualifies: it may
+   * have been resolved, put on hold or given a later due date since the scan read it.
+   */
+  private boolean escalate(
+      EscalationStore.Kind kind, DueRequest found, Instant now, java.util.function.Consumer<ServiceRequestDetails> action) {
+    try {
+      Boolean done =
+          perRequest.execute(
+              status -> {
+                ServiceRequestDetails current = requests.find(found.number()).orElse(null);
+                if (current == null
+                    || !current.status().isOpen()
+                    || current.status() == Status.ON_HOLD
+                    || !found.dueAt().equals(current.expectedAt())) {
+                  return false;
+                }
+                if (!store.record(kind, found, now)) return false;
+                action.accept(current);
+                return true;
+              });
+      return Boolean.TRUE.equals(done);
+    } catch (RuntimeException e) {
+      // One request that cannot be escalated now (e.g. changed at the same moment) must not stop the
+      // others; the next runs look back far enough to try it again.
+      log.warn("SLA {} of request {} failed; retried at the next run", kind, found.number().value(), e);
+      return false;
+    }
+  }
+
+  static Priority raise(Priority priority) {
+    return switch (priority) {
+      case LOW -> Priority.NORMAL;
+      case NORMAL -> Priority.HIGH;
+      case HIGH, URGENT -> Priority.URGENT;
+    };
+  }
+}
