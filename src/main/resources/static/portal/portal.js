@@ -1,7 +1,6 @@
 // Shared enhancements of the resident portal; every page works without this file.
 (function () {
   'use strict';
-  document.documentElement.classList.add('js');
   document.addEventListener('DOMContentLoaded', function () {
     // An error summary takes focus so screen readers read it first; its links focus their field.
     var summary = document.querySelector('.error-summary');
