@@ -220,7 +220,7 @@ class ReportController {
     model.addAttribute("maxPhotoBytes", maxPhotoBytes);
     model.addAttribute("maxPhotos", MAX_PHOTOS);
     model.addAttribute("languageForm", "report-form");
-    model.addAttribute("languageFormAction", "/report/" + category.code() + "?edit");
+    model.addAttribute("languageFormAction", "/report/" + category.code() + "?edit=1");
     return "portal/report-form";
   }
 

@@ -244,6 +244,20 @@ class ReportFlowTests {
     assertThat(page).contains("grande.jpg es demasiado grande").contains("value=\"Rosa\"");
   }
 
+  @Test
+  void switching_language_in_the_middle_of_the_form_keeps_everything_typed() throws Exception {
+    var client = new PortalTestClient(mvc, "10.1.0.9");
+    client.open("/report/POTHOLE");
+    var fields = withCsrf(client, pothole("description", "Hoyo grande"));
+    fields.add(Map.entry("lang", "es"));
+    MvcResult switched = mvc.perform(client.post("/report/POTHOLE?edit=1", fields)).andReturn();
+    String page = switched.getResponse().getContentAsString();
+    assertThat(switched.getResponse().getStatus()).isEqualTo(200);
+    assertThat(page).contains("Reporte: Bache").contains(">Hoyo grande</textarea>").contains("value=\"Rosa\"")
+        .containsPattern("value=\"large\"[^>]*checked").doesNotContain("error-summary");
+    assertThat(switched.getResponse().getCookie(Languages.COOKIE).getValue()).isEqualTo("es");
+  }
+
   static byte[] jpeg(int width, int height) throws Exception {
     var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     for (int x = 0; x < width; x++) for (int y = 0; y < height; y++) image.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8);
