@@ -1,6 +1,9 @@
 package org.civic311.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +15,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.civic311.catalog.CatalogFileException;
 import org.civic311.catalog.CatalogImport;
+import org.civic311.geo.AddressFileException;
+import org.civic311.geo.Addresses;
+import org.civic311.geo.ImportSummary;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
@@ -20,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Runs the administration commands of the jar ({@code api-key ...}, {@code import-open311-services}, {@code help}) and gives their exit code. */
+/** Runs the administration commands of the jar ({@code api-key ...}, {@code webhook ...}, {@code import-open311-services}, {@code import-addresses}, {@code help}) and gives their exit code. */
 public final class CommandLine {
 
   /** The command did what it was asked. */
@@ -44,8 +50,19 @@ public final class CommandLine {
         import-open311-services --services <services.xml> [--definitions <folder>]
                                            replace the service categories with an Open311 services
                                            list (and its service definition files)
+        import-addresses <addresses.csv> [--replace]
+                                           add and update the city's street addresses from a CSV
+                                           (label,house_number,street,zip,latitude,longitude);
+                                           with --replace, addresses missing from the file are removed
         seed-requests --count <n>          add n generated sample requests (demos and benchmarks;
                                            never on a real city's database)
+        webhook add --url <url> [--events <type,...>] [--description "<text>"]
+                                           send request events (default: all, *) to a city system;
+                                           the signing secret is printed once (docs/webhooks.md)
+        webhook list                       list webhook endpoints
+        webhook remove <endpoint id>       stop sending to an endpoint
+        webhook failed                     deliveries that gave up after 24 hours of retries
+        webhook retry <delivery id>        send a failed delivery again, with the same id
         help                               show this text
 
       Commands use the same settings as the server (CIVIC311_DATABASE_URL, CIVIC311_DATA_DIR, ...).
@@ -118,7 +135,9 @@ public final class CommandLine {
       case "help" -> new Help();
       case "api-key" -> parseApiKey(rest);
       case "import-open311-services" -> parseImport(rest);
+      case "import-addresses" -> parseImportAddresses(rest);
       case "seed-requests" -> parseSeed(rest);
+      case "webhook" -> WebhookCommands.parse(rest);
       default -> throw new UsageError("Unknown command: " + name);
     };
   }
@@ -159,6 +178,19 @@ public final class CommandLine {
     return new ImportOpen311Services(services, definitionsDir);
   }
 
+  private static Command parseImportAddresses(List<String> args) {
+    String command = "import-addresses";
+    // --replace is a flag, which the shared option parser (options with values) does not know.
+    List<String> rest = new ArrayList<>(args);
+    boolean replace = rest.remove("--replace");
+    if (rest.remove("--replace")) throw new UsageError("--replace is given twice");
+    Arguments parsed = Arguments.parse(command, rest, Set.of());
+    parsed.expectPositional(command, 1, "the CSV file to import, e.g. import-addresses addresses.csv");
+    Path file = Path.of(parsed.positional().getFirst());
+    if (!Files.isRegularFile(file)) throw new UsageError("No such file: " + file);
+    return new ImportAddresses(file, replace);
+  }
+
   private static Command parseSeed(List<String> args) {
     Arguments parsed = Arguments.parse("seed-requests", args, Set.of("count"));
     parsed.expectPositional("seed-requests", 0, "");
@@ -179,7 +211,10 @@ public final class CommandLine {
   }
 
   /** One parsed command, ready to run against the application. */
-  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests {
+  sealed interface Command
+      permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests, ImportAddresses,
+          WebhookCommands.Add, WebhookCommands.ListEndpoints, WebhookCommands.Remove, WebhookCommands.Failed,
+          WebhookCommands.Retry {
     int execute(ApplicationContext context, PrintStream out, PrintStream err);
   }
 
@@ -277,6 +312,32 @@ public final class CommandLine {
           context.getBean(SampleRequests.class)
               .generate(count, done -> out.printf("  %,d of %,d (%d%%)%n", done, count, (int) (100L * done / count)));
       out.printf("Added %,d sample requests in %d s.%n", added, (System.nanoTime() - started) / 1_000_000_000L);
+      return OK;
+    }
+  }
+
+  record ImportAddresses(Path file, boolean replace) implements Command {
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      ImportSummary summary;
+      try (Reader csv = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        summary = context.getBean(Addresses.class).importCsv(csv, replace ? Addresses.Mode.REPLACE : Addresses.Mode.MERGE);
+      } catch (AddressFileException e) {
+        err.println(new AddressFileException(file.toString(), e.problems()).getMessage());
+        err.println("Nothing was imported.");
+        return FAILED;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        err.println("Cannot read " + file + ": " + innermostMessage(e));
+        return FAILED;
+      }
+      out.printf(
+          "Imported %s: %d addresses added, %d updated, %d unchanged, %d removed%s.%n",
+          file.getFileName(),
+          summary.added(),
+          summary.updated(),
+          summary.unchanged(),
+          summary.removed(),
+          summary.repeated() == 0 ? "" : ", " + summary.repeated() + " repeated rows skipped");
       return OK;
     }
   }

@@ -1,6 +1,7 @@
 /**
- * Numbers for managers and the public, fed by request events after they commit: today a daily count
- * of requests received and closed per category, the base of dashboards and exports.
+ * Numbers for managers and the public, fed by request events inside the transaction that stores each
+ * change: today a daily count of requests received and closed per category, the base of dashboards and
+ * exports.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting", allowedDependencies = "requests")

@@ -50,6 +50,17 @@ public interface ServiceRequests {
   /** Public changes to any request in a time window, oldest first. */
   List<PublicUpdate> publicUpdates(Instant from, Instant to, int limit);
 
+  /**
+   * Open requests (not resolved or closed) of one category within {@code radiusMeters} of a point,
+   * nearest first, with public data only: a resident about to report can follow one instead.
+   *
+   * @param radiusMeters 1 to 5,000
+   * @param limit 1 to 100
+   * @throws IllegalArgumentException for a point outside the world's coordinates, or a radius or limit
+   *     out of range
+   */
+  List<NearbyRequest> openNear(String categoryCode, double latitude, double longitude, int radiusMeters, int limit);
+
   /** The reporter's contact details: staff only; callers must check and audit access. */
   Optional<Reporter> reporterOf(RequestNumber number);
 }

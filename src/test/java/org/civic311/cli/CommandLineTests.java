@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civic311.catalog.Catalog;
+import org.civic311.geo.Address;
+import org.civic311.geo.Addresses;
 import org.civic311.identity.ApiKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,7 @@ class CommandLineTests {
   @Autowired ApplicationContext context;
   @Autowired ApiKeys apiKeys;
   @Autowired Catalog catalog;
+  @Autowired Addresses addresses;
 
   /** For commands that must answer without starting the application. */
   private static final Supplier<ApplicationContext> NO_APPLICATION =
@@ -155,6 +159,63 @@ class CommandLineTests {
 
     assertThat(run.code()).isEqualTo(CommandLine.FAILED);
     assertThat(run.err()).isEqualTo("Could not start Civic311: Another running Civic311 uses the database folder" + System.lineSeparator());
+  }
+
+  @Test
+  void import_addresses_merges_a_csv_and_prints_a_summary(@TempDir Path folder) throws Exception {
+    Path csv = Files.writeString(folder.resolve("addresses.csv"), """
+        label,house_number,street,zip,latitude,longitude
+        1 Cli Test Way,1,Cli Test Way,90045,33.9425,-118.408
+        2 Cli Test Way,2,Cli Test Way,90045,33.9426,-118.408
+        """);
+    addresses.importCsv(new StringReader("label,house_number,street,zip,latitude,longitude\n0 Kept Ln,0,Kept Ln,,34,-118.3\n"), Addresses.Mode.MERGE);
+
+    Run run = run(context, "import-addresses", csv.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("Imported addresses.csv: 2 addresses added, 0 updated, 0 unchanged, 0 removed." + System.lineSeparator());
+    assertThat(addresses.suggest("cli test way", 5)).extracting(Address::label).containsExactly("1 Cli Test Way", "2 Cli Test Way");
+    assertThat(addresses.suggest("kept ln", 1)).extracting(Address::label).containsExactly("0 Kept Ln");
+  }
+
+  @Test
+  void import_addresses_with_replace_removes_the_addresses_missing_from_the_file(@TempDir Path folder) throws Exception {
+    Path csv = Files.writeString(folder.resolve("city.csv"), """
+        label,house_number,street,zip,latitude,longitude
+        7 Replace Ave,7,Replace Ave,,34.0,-118.3
+        """);
+
+    Run run = run(context, "import-addresses", "--replace", csv.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Imported city.csv: 1 addresses added, 0 updated, 0 unchanged, ").contains(" removed.");
+    assertThat(addresses.suggest("200 n spring", 1)).isEmpty();
+    assertThat(addresses.suggest("7 replace", 5)).extracting(Address::label).containsExactly("7 Replace Ave");
+  }
+
+  @Test
+  void import_addresses_names_the_bad_lines_and_imports_nothing(@TempDir Path folder) throws Exception {
+    Path csv = Files.writeString(folder.resolve("broken.csv"), """
+        label,house_number,street,zip,latitude,longitude
+        1 Broken Rd,1,Broken Rd,,34.0,-118.3
+        2 Broken Rd,2,Broken Rd,,34.0
+        """);
+
+    Run run = run(context, "import-addresses", csv.toString());
+
+    assertThat(run.code()).isEqualTo(CommandLine.FAILED);
+    assertThat(run.err()).contains("broken.csv", "line 3: has 5 fields, the header has 6", "Nothing was imported.").doesNotContain("\tat ");
+    assertThat(addresses.suggest("broken rd", 5)).isEmpty();
+  }
+
+  @Test
+  void import_addresses_checks_its_arguments_before_starting(@TempDir Path folder) {
+    assertUsageError(run(NO_APPLICATION, "import-addresses"), "import-addresses needs the CSV file");
+    assertUsageError(run(NO_APPLICATION, "import-addresses", folder.resolve("nope.csv").toString()), "No such file");
+    assertUsageError(run(NO_APPLICATION, "import-addresses", "a.csv", "b.csv"), "Unexpected argument");
+    assertUsageError(run(NO_APPLICATION, "import-addresses", "--replace", "--replace", "a.csv"), "--replace is given twice");
+    assertUsageError(run(NO_APPLICATION, "import-addresses", "--merge", "a.csv"), "Unknown option --merge");
+    assertThat(run(NO_APPLICATION, "help").out()).contains("import-addresses <addresses.csv> [--replace]");
   }
 
   @Test

@@ -247,22 +247,27 @@ class ServiceRequestsIntegrationTests {
   }
 
   @Test
-  void every_submission_is_recorded_in_the_outbox_and_counted_after_commit() {
-    Submission s = requests.submit(pothole(null, null));
-    org.awaitility.Awaitility.await()
-        .untilAsserted(
-            () -> assertThat(
-                    jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
-                        .param("%" + s.number().value() + "%")
-                        .query(Integer.class)
-                        .single())
-                .isZero());
+  void a_submission_is_counted_in_its_own_transaction_and_a_refused_one_is_not() {
     var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-    assertThat(statistics.dailyVolume(today.minusDays(1), today.plusDays(1)))
-        .anySatisfy(v -> {
-          assertThat(v.categoryCode()).isEqualTo("POTHOLE");
-          assertThat(v.received()).isPositive();
-        });
+    long before = receivedToday("POTHOLE", today);
+    requests.submit(pothole(null, null));
+    assertThat(receivedToday("POTHOLE", today)).as("counted at once, no outbox round").isEqualTo(before + 1);
+
+    var refused = pothole(null, null);
+    assertThatThrownBy(
+            () -> requests.submit(
+                new SubmitServiceRequest(
+                    refused.categoryCode(), Map.of(), refused.location(), refused.description(), List.of(),
+                    refused.channel(), refused.reporter(), null, null)))
+        .isInstanceOf(InvalidServiceRequest.class);
+    assertThat(receivedToday("POTHOLE", today)).isEqualTo(before + 1);
+  }
+
+  private long receivedToday(String category, java.time.LocalDate today) {
+    return statistics.dailyVolume(today, today).stream()
+        .filter(v -> v.categoryCode().equals(category))
+        .mapToLong(org.civic311.reporting.DailyVolume::received)
+        .sum();
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.InvalidServiceRequest;
 import org.civic311.requests.InvalidServiceRequest.Kind;
 import org.civic311.requests.InvalidServiceRequest.Violation;
+import org.civic311.requests.NearbyRequest;
 import org.civic311.requests.PublicUpdate;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestChange;
@@ -54,26 +55,32 @@ class DefaultServiceRequests implements ServiceRequests {
   private final Catalog catalog;
   private final Routing routing;
   private final ServiceRequestRepository repository;
+  private final RequestNumberBlocks numbers;
   private final ServiceRequestQueries queries;
   private final IdempotencyKeys idempotencyKeys;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final NearbyRequestQueries nearby;
 
   DefaultServiceRequests(
       Catalog catalog,
       Routing routing,
       ServiceRequestRepository repository,
+      RequestNumberBlocks numbers,
       ServiceRequestQueries queries,
       IdempotencyKeys idempotencyKeys,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      NearbyRequestQueries nearby) {
     this.catalog = catalog;
     this.routing = routing;
     this.repository = repository;
+    this.numbers = numbers;
     this.queries = queries;
     this.idempotencyKeys = idempotencyKeys;
     this.events = events;
     this.clock = clock;
+    this.nearby = nearby;
   }
 
   @Override
@@ -98,7 +105,7 @@ class DefaultServiceRequests implements ServiceRequests {
     }
 
     RequestNumber number =
-        RequestNumber.of(now.atZone(catalog.jurisdiction().timeZone()).getYear(), repository.nextNumberInSequence());
+        RequestNumber.of(now.atZone(catalog.jurisdiction().timeZone()).getYear(), numbers.next());
     Double lat = valid.location().latitude();
     Double lon = valid.location().longitude();
     String department = routing.departmentFor(valid.categoryCode(), lat, lon);
@@ -148,6 +155,11 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   public RequestPage search(RequestQuery query) {
     return queries.search(query);
+  }
+
+  @Override
+  public List<NearbyRequest> openNear(String categoryCode, double latitude, double longitude, int radiusMeters, int limit) {
+    return nearby.openNear(categoryCode, latitude, longitude, radiusMeters, limit);
   }
 
   @Override

@@ -50,8 +50,15 @@ class ServiceRequestRepository {
     this.json = JsonMapper.builder().build();
   }
 
-  long nextNumberInSequence() {
-    return jdbc.sql("SELECT nextval('requests.request_number_seq')").query(Long.class).single();
+  /** The next {@code count} values of the request number sequence, ascending; unique across nodes. */
+  List<Long> nextNumbersInSequence(int count) {
+    return jdbc.sql("SELECT nextval('requests.request_number_seq') FROM generate_series(1, ?)")
+        .param(count)
+        .query(Long.class)
+        .list()
+        .stream()
+        .sorted()
+        .toList();
   }
 
   /**

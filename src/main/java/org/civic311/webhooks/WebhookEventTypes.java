@@ -1,0 +1,26 @@
+package org.civic311.webhooks;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.civic311.requests.HistoryEntry;
+
+/** The event types an endpoint may ask for: {@code request.submitted}, {@code request.resolved}, ... */
+public final class WebhookEventTypes {
+
+  /** Every event type. */
+  public static final String ALL = "*";
+
+  /** {@code request.} followed by the history entry kind in lower case. */
+  public static String of(HistoryEntry.Kind kind) {
+    return "request." + kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every type an endpoint can name, without {@link #ALL}. */
+  public static Set<String> known() {
+    return Arrays.stream(HistoryEntry.Kind.values()).map(WebhookEventTypes::of).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private WebhookEventTypes() {}
+}
