@@ -117,6 +117,7 @@
       place([event.latlng.lat, event.latlng.lng]);
       lat.value = event.latlng.lat.toFixed(6);
       lng.value = event.latlng.lng.toFixed(6);
+      addressOf([event.latlng.lat, event.latlng.lng]);
     });
     // Typing coordinates moves the marker too.
     [lat, lng].forEach(function (input) {
@@ -134,6 +135,51 @@
     else marker = L.circleMarker(point, {radius: 10, color: '#b50909', weight: 3, fillColor: '#ffbf47', fillOpacity: 0.9}).addTo(leafletMap);
   }
 
+  // The city's address at a chosen point fills an empty address field (the resident can change it).
+  function addressOf(point) {
+    var input = document.getElementById('address');
+    if (!input || input.value.trim() !== '' || !window.fetch) return;
+    fetch(input.getAttribute('data-nearest-url') + '?lat=' + point[0] + '&long=' + point[1])
+      .then(function (response) { return response.status === 200 ? response.json() : null; })
+      .then(function (address) { if (address && input.value.trim() === '') input.value = address.label; })
+      .catch(function () {});
+  }
+
+  // Suggestions from the city's address list while typing; picking one also gives its point.
+  function addressSuggestions() {
+    var input = document.getElementById('address');
+    var list = document.getElementById('address-suggestions');
+    if (!input || !list || !window.fetch) return;
+    var known = {};
+    var timer = null;
+    input.addEventListener('input', function () {
+      var typed = input.value.trim();
+      var picked = known[typed.toLowerCase()];
+      if (picked) {
+        document.getElementById('lat').value = picked.lat.toFixed(6);
+        document.getElementById('long').value = picked.long.toFixed(6);
+        if (leafletMap) { place([picked.lat, picked.long]); leafletMap.setView([picked.lat, picked.long], 17); }
+        return;
+      }
+      clearTimeout(timer);
+      if (typed.length < 3) return;
+      timer = setTimeout(function () {
+        fetch(input.getAttribute('data-suggest-url') + '?q=' + encodeURIComponent(typed))
+          .then(function (response) { return response.json(); })
+          .then(function (addresses) {
+            list.textContent = '';
+            addresses.forEach(function (address) {
+              known[address.label.toLowerCase()] = address;
+              var option = document.createElement('option');
+              option.value = address.label;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  }
+
   function locate() {
     var button = document.querySelector('[data-locate]');
     if (!button) return;
@@ -147,6 +193,7 @@
         document.getElementById('long').value = point[1].toFixed(6);
         status.textContent = button.getAttribute('data-found');
         if (leafletMap) { place(point); leafletMap.setView(point, 17); }
+        addressOf(point);
       }, function () {
         status.textContent = button.getAttribute('data-failed');
       }, {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
@@ -203,6 +250,7 @@
     categoryFilter();
     wizard();
     locate();
+    addressSuggestions();
     photoPreviews();
     contactFields();
   });

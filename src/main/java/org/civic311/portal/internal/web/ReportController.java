@@ -20,6 +20,7 @@ import org.civic311.catalog.Jurisdiction;
 import org.civic311.catalog.Question;
 import org.civic311.catalog.QuestionDatatype;
 import org.civic311.catalog.ServiceCategory;
+import org.civic311.geo.Addresses;
 import org.civic311.media.PhotoRejected;
 import org.civic311.media.Photos;
 import org.civic311.portal.internal.PortalProperties;
@@ -61,6 +62,7 @@ class ReportController {
   private static final String PHOTO_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   private final Catalog catalog;
+  private final Addresses addresses;
   private final ServiceRequests requests;
   private final Photos photos;
   private final FormGuard guard;
@@ -71,6 +73,7 @@ class ReportController {
 
   ReportController(
       Catalog catalog,
+      Addresses addresses,
       ServiceRequests requests,
       Photos photos,
       FormGuard guard,
@@ -79,6 +82,7 @@ class ReportController {
       MessageSource messages,
       @Value("${civic311.public-url}") String publicUrl) {
     this.catalog = catalog;
+    this.addresses = addresses;
     this.requests = requests;
     this.photos = photos;
     this.guard = guard;
@@ -255,9 +259,29 @@ class ReportController {
         ? new Reporter(null, null, null, null, null, null, false, locale.getLanguage())
         : new Reporter(blankToNull(form.firstName()), blankToNull(form.lastName()), blankToNull(form.email()),
             blankToNull(form.phone()), null, null, form.smsConsent(), locale.getLanguage());
-    return new SubmitServiceRequest(category.code(), answers,
-        new Location(latitude(form), longitude(form), blankToNull(form.address()), null, null),
+    return new SubmitServiceRequest(category.code(), answers, location(form),
         blankToNull(form.description()), form.photoUrls(), Channel.WEB, reporter, key, key == null ? null : "portal");
+  }
+
+  /**
+   * Where the problem is. An address typed exactly as the city's address list writes it (as picked
+   * from the suggestions) also gives its point and address id when the resident gave no point, so a
+   * report made without the map or JavaScript is still placed on the map and routed by position.
+   */
+  private Location location(ReportForm form) {
+    Double lat = latitude(form);
+    Double lon = longitude(form);
+    String address = blankToNull(form.address().strip());
+    if (lat == null && lon == null && form.latitude().isBlank() && form.longitude().isBlank() && address != null) {
+      var known = addresses.suggest(address, 1).stream()
+          .filter(a -> a.label().equalsIgnoreCase(address.replaceAll("\\s+", " ")))
+          .findFirst();
+      if (known.isPresent()) {
+        return new Location(known.get().latitude(), known.get().longitude(), address, String.valueOf(known.get().id()),
+            known.get().zip());
+      }
+    }
+    return new Location(lat, lon, address, null, null);
   }
 
   /** A datetime-local value is the city's local time: it gets the city's offset for that date. */

@@ -206,6 +206,16 @@ class PortalPagesTests {
         .contains("href=\"/report/POTHOLE\"");
   }
 
+  @Test
+  void the_address_field_gets_the_citys_addresses_and_the_address_at_a_point() throws Exception {
+    String found = page("/report/addresses?q=200+n+spring");
+    assertThat(found).contains("\"label\":\"200 N Spring St\"").contains("\"lat\":34.053691");
+    assertThat(page("/report/addresses?q=")).isEqualTo("[]");
+    assertThat(page("/report/addresses/nearest?lat=34.053691&long=-118.242766")).contains("\"label\":\"200 N Spring St\"");
+    assertThat(mvc.perform(get("/report/addresses/nearest?lat=0&long=0")).andReturn().getResponse().getStatus()).isEqualTo(204);
+    assertThat(page("/report/POTHOLE")).contains("list=\"address-suggestions\"").contains("<datalist id=\"address-suggestions\">");
+  }
+
   private static long count(String text, String part) {
     long n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;

@@ -75,7 +75,11 @@ class ReportBrowserTests {
     assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isEqualTo(true);
     Axe.assertNoViolations(page);
     browser.screenshot(page, "report-location-phone");
+    page.getByLabel("Address or place").fill("200 n spri");
+    page.waitForFunction("() => document.querySelectorAll('#address-suggestions option').length > 0");
+    assertThat(page.locator("#address-suggestions option").first().getAttribute("value")).isEqualTo("200 N Spring St");
     page.getByLabel("Address or place").fill("200 N Spring St");
+    assertThat(page.inputValue("#lat")).as("a picked address gives its point").isEqualTo("34.053691");
     page.locator("#step-location").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Next")).click();
 
     page.getByLabel("Description").fill("Deep hole, bikes swerve into traffic.");

@@ -105,6 +105,21 @@ class ReportFlowTests {
   }
 
   @Test
+  void an_address_typed_as_the_city_writes_it_places_the_report_on_the_map_without_javascript() throws Exception {
+    var client = new PortalTestClient(mvc, "10.1.0.10");
+    client.open("/report/POTHOLE");
+    String done = mvc.perform(client.post("/report/POTHOLE/submit", withCsrf(client,
+        pothole("address", "200 n spring st", "lat", "", "long", "", "contact", "anonymous")))).andReturn().getResponse()
+        .getRedirectedUrl();
+    var location = requests.find(new RequestNumber(done.substring("/report/done/".length()))).orElseThrow().location();
+    assertThat(location.address()).isEqualTo("200 n spring st");
+    assertThat(location.latitude()).isEqualTo(34.053691);
+    assertThat(location.longitude()).isEqualTo(-118.242766);
+    assertThat(location.addressId()).isNotBlank();
+    assertThat(location.zipcode()).isEqualTo("90012");
+  }
+
+  @Test
   void sending_the_review_twice_files_one_request() throws Exception {
     var client = new PortalTestClient(mvc, "10.1.0.2");
     client.open("/report/POTHOLE");
