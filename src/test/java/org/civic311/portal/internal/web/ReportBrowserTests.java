@@ -157,4 +157,54 @@ class ReportBrowserTests {
     Axe.assertNoViolations(page);
     browser.screenshot(page, "confirmation-desktop-es");
   }
+
+  @Test
+  void a_resident_using_only_the_keyboard_reports_a_pothole(BrowserSession browser) {
+    Page page = browser.desktop();
+    page.context().route("https://tile.openstreetmap.org/**", Route::abort);
+    page.navigate(browser.url("/report/POTHOLE"));
+
+    tabTo(page, "document.activeElement.id === 'q-SIZE-0'");
+    page.keyboard().press("ArrowDown"); // radio groups move with the arrows
+    assertThat(page.locator("#q-SIZE-1").isChecked()).isTrue();
+    tabTo(page, "document.activeElement.name === 'attribute[POSITION]'");
+    page.keyboard().press("Space");
+    tabTo(page, nextButtonOf("step-questions"));
+    page.keyboard().press("Enter");
+    assertThat(page.evaluate("() => document.activeElement.tagName")).as("focus moves to the new part").isEqualTo("LEGEND");
+
+    tabTo(page, "document.activeElement.id === 'address'");
+    page.keyboard().type("200 N Spring St");
+    tabTo(page, nextButtonOf("step-location"));
+    page.keyboard().press("Enter");
+    tabTo(page, "document.activeElement.id === 'description'");
+    page.keyboard().type("Reported with the keyboard only.");
+    tabTo(page, nextButtonOf("step-details"));
+    page.keyboard().press("Enter");
+    tabTo(page, "document.activeElement.textContent.trim() === 'Continue to review'");
+    page.waitForNavigation(() -> page.keyboard().press("Enter"));
+
+    tabTo(page, "document.activeElement.textContent.trim() === 'Send report'");
+    page.waitForNavigation(() -> page.keyboard().press("Enter"));
+    String number = page.locator(".number").textContent();
+    var stored = requests.find(new RequestNumber(number)).orElseThrow();
+    assertThat(stored.description()).isEqualTo("Reported with the keyboard only.");
+    assertThat(stored.answers().get("SIZE")).containsExactly("medium");
+  }
+
+  private static String nextButtonOf(String step) {
+    return "document.activeElement.textContent.trim() === 'Next' && document.activeElement.closest('.step').id === '" + step + "'";
+  }
+
+  /** Presses Tab until the focused element matches, with a visible focus on every stop. */
+  private static void tabTo(Page page, String condition) {
+    for (int i = 0; i < 80; i++) {
+      page.keyboard().press("Tab");
+      assertThat(page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle !== 'none' || document.activeElement.tagName === 'BODY'"))
+          .as("visible focus on %s", page.evaluate("() => document.activeElement.outerHTML.substring(0, 120)"))
+          .isEqualTo(true);
+      if (Boolean.TRUE.equals(page.evaluate("() => " + condition))) return;
+    }
+    throw new AssertionError("Tab never reached: " + condition);
+  }
 }
