@@ -45,6 +45,9 @@ trap cleanup EXIT
 # A copy, so a build during the run cannot swap the jar under the benchmark.
 cp target/civic311.jar "$data/../civic311-bench.jar"; jar="$root/target/bench/civic311-bench.jar"
 export CIVIC311_DATA_DIR="$data" CIVIC311_BOOTSTRAP_API_KEY="$key" SERVER_PORT="$port"
+# No mail server here: reports with an email are recorded for delivery (outbox, delivery row) but this
+# node does not try to send them. Sending is measured on its own (docs/performance.md, Notifications).
+export CIVIC311_NOTIFICATIONS_ENABLED=false
 jvm_opts=(-Xmx2g -XX:+UseParallelGC)
 
 echo "== Preloading $preload requests"
@@ -72,7 +75,7 @@ import json, sys
 print(json.load(sys.stdin)[0]["service_request_id"].split("-")[0])')
 export BENCH_DIR="$root/bench" BENCH_API_KEY="$key" BENCH_SERVICE_CODES="$codes" BENCH_YEAR="$year" BENCH_PRELOADED="$preload"
 
-run() { # name, connections, script
+run() { # name, connections, script (BENCH_WITH_EMAIL passes through to the script)
   local name=$1 conns=$2 script=$3
   wrk -t2 -c"$conns" -d"$warmup" -s "bench/$script" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
   local line
@@ -84,6 +87,7 @@ run() { # name, connections, script
 echo "== Scenarios ($duration each after a $warmup warm-up, which lets the JIT compiler settle)"
 run "POST requests.json" "$post_connections" post_request.lua
 run "POST requests.json" "$connections" post_request.lua
+BENCH_WITH_EMAIL=1 run "POST requests.json with email" "$post_connections" post_request.lua
 run "GET requests/{id}.json" "$connections" get_request.lua
 run "GET requests.json (1000 rows)" "$list_connections" get_list.lua
 run "GET services.json" "$connections" get_services.lua

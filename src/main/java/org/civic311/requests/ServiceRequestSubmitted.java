@@ -3,7 +3,11 @@ package org.civic311.requests;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A new request was stored; published through the outbox in the same transaction. */
+/**
+ * A new request was stored; published in the same transaction.
+ *
+ * @param reporterCanBeContacted whether the reporter left an email address or a phone number
+ */
 public record ServiceRequestSubmitted(
     RequestNumber number,
     String categoryCode,

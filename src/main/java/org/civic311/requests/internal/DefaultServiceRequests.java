@@ -119,7 +119,7 @@ class DefaultServiceRequests implements ServiceRequests {
     if (key != null && !key.isEmpty()) idempotencyKeys.attach(scope, key, request.id());
     events.publishEvent(
         new ServiceRequestSubmitted(
-            number, valid.categoryCode(), department, valid.channel(), !valid.reporter().isAnonymous(), now));
+            number, valid.categoryCode(), department, valid.channel(), valid.reporter().email() != null || valid.reporter().phone() != null, now));
     return new Submission(number, token, valid.category().serviceNotice(), false);
   }
 

@@ -1,0 +1,6 @@
+package org.civic311.notifications;
+
+/** How a message reaches its recipient. */
+public enum NotificationChannel {
+  EMAIL
+}

@@ -1,0 +1,133 @@
+package org.civic311.notifications.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.civic311.catalog.Catalog;
+import org.civic311.catalog.ServiceCategory;
+import org.civic311.notifications.NotificationEvent;
+import org.civic311.requests.HistoryEntry;
+import org.civic311.requests.Location;
+import org.civic311.requests.ServiceRequestDetails;
+import org.civic311.requests.Status;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The values of a message's variables: from the request itself, or samples for a preview. */
+@Component
+class MessageValues {
+
+  private final Catalog catalog;
+  private final Texts texts;
+  private final String publicUrl;
+
+  MessageValues(Catalog catalog, Texts texts, @Value("${civic311.public-url}") String publicUrl) {
+    this.catalog = catalog;
+    this.texts = texts;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  String publicUrl() {
+    return publicUrl;
+  }
+
+  String statusPage(String number) {
+    return publicUrl + "/requests/" + number;
+  }
+
+  String unsubscribeLink(String token, String language) {
+    return publicUrl + "/notifications/unsubscribe/" + token + "?lang=" + language;
+  }
+
+  String confirmLink(String token, String language) {
+    return publicUrl + "/notifications/confirm/" + token + "?lang=" + language;
+  }
+
+  /**
+   * The values for a message about {@code request}.
+   *
+   * @param statusAfter the stage the event left the request in (the request may have moved on since)
+   * @param historyEntryId the entry whose public text is the message
+   */
+  Map<String, String> of(
+      NotificationEvent event,
+      ServiceRequestDetails request,
+      String language,
+      @Nullable Status statusAfter,
+      @Nullable Long historyEntryId,
+      @Nullable String confirmLink) {
+    Map<String, String> values = new HashMap<>();
+    String number = request.number().value();
+    @Nullable ServiceCategory category = catalog.categoryIncludingInactive(request.categoryCode()).orElse(null);
+    values.put("number", number);
+    values.put("category", category == null ? request.categoryCode() : category.name());
+    values.put("status", texts.get(language, "status." + (statusAfter == null ? request.status() : statusAfter).name()));
+    values.put("address", address(request.location()));
+    values.put("link", statusPage(number));
+    values.put("expected", request.expectedAt() == null ? "" : date(request.expectedAt(), language));
+    values.put("city", catalog.jurisdiction().name());
+    String message = "";
+    if (event == NotificationEvent.RECEIVED) {
+      message = category == null || category.serviceNotice() == null ? "" : category.serviceNotice();
+    } else if (historyEntryId != null) {
+      message = request.history().stream()
+          .filter(h -> h.id() == historyEntryId)
+          .map(HistoryEntry::text)
+          .filter(t -> t != null)
+          .findFirst()
+          .orElse("");
+    }
+    values.put("message", message);
+    if (request.duplicateOf() != null) {
+      values.put("parent", request.duplicateOf().value());
+      values.put("parentLink", statusPage(request.duplicateOf().value()));
+    }
+    if (confirmLink != null) values.put("confirmLink", confirmLink);
+    return values;
+  }
+
+  /** Values that look like a real request, for previews. */
+  Map<String, String> sample(NotificationEvent event, String language) {
+    boolean es = language.equals("es");
+    Map<String, String> values = new HashMap<>();
+    values.put("number", "2026-000123");
+    values.put("category", es ? "Bache" : "Pothole");
+    values.put("status", texts.get(language, "status." + switch (event) {
+      case RECEIVED, REOPENED, FOLLOW_CONFIRMATION -> "NEW";
+      case ACKNOWLEDGED, PUBLIC_UPDATE -> "ACKNOWLEDGED";
+      case ASSIGNED -> "ASSIGNED";
+      case WORK_STARTED -> "IN_PROGRESS";
+      case RESOLVED -> "RESOLVED";
+      case CLOSED, MERGED -> "CLOSED";
+    }));
+    values.put("address", "200 N Spring St");
+    values.put("link", statusPage("2026-000123"));
+    values.put("expected", date(Instant.parse("2026-11-25T17:00:00Z"), language));
+    values.put("city", catalog.jurisdiction().name());
+    values.put("message", es ? "El equipo rellenó el bache esta mañana." : "The crew filled the pothole this morning.");
+    values.put("parent", "2026-000101");
+    values.put("parentLink", statusPage("2026-000101"));
+    values.put("confirmLink", confirmLink("00000000-0000-0000-0000-000000000000.sample", language));
+    return values;
+  }
+
+  String sampleUnsubscribeLink(String language) {
+    return unsubscribeLink("2026-000123.sample", language);
+  }
+
+  private String date(Instant at, String language) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+        .withLocale(Locale.forLanguageTag(language))
+        .format(at.atZone(catalog.jurisdiction().timeZone()));
+  }
+
+  private static String address(Location location) {
+    if (location.address() != null && !location.address().isBlank()) return location.address();
+    if (location.hasPoint()) return String.format(Locale.ROOT, "%.5f, %.5f", location.latitude(), location.longitude());
+    return "";
+  }
+}
