@@ -1,6 +1,13 @@
 package org.civic311.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +22,11 @@ import org.civic311.catalog.CatalogImport;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
+import org.civic311.identity.NewStaffMember;
+import org.civic311.identity.StaffAccountRejected;
+import org.civic311.identity.StaffAccounts;
+import org.civic311.identity.StaffMember;
+import org.civic311.identity.StaffRole;
 import org.civic311.requests.SampleRequests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -44,6 +56,10 @@ public final class CommandLine {
         import-open311-services --services <services.xml> [--definitions <folder>]
                                            replace the service categories with an Open311 services
                                            list (and its service definition files)
+        admin create --email <email> --name "<name>" [--password-stdin]
+                                           create a staff admin account; the password is read from
+                                           the first line of standard input, or generated and
+                                           printed once
         seed-requests --count <n>          add n generated sample requests (demos and benchmarks;
                                            never on a real city's database)
         help                               show this text
@@ -82,9 +98,17 @@ public final class CommandLine {
 
   /** Runs a command against an application the caller owns (and closes); returns the exit code. */
   public static int run(String[] args, Supplier<? extends ApplicationContext> application, PrintStream out, PrintStream err) {
+    return run(args, application, System.in, out, err);
+  }
+
+  /** Runs a command that may read from standard input ({@code admin create --password-stdin}). */
+  public static int run(
+      String[] args, Supplier<? extends ApplicationContext> application, InputStream in, PrintStream out, PrintStream err) {
     Command command;
     try {
       command = parse(Arrays.asList(args));
+      // Read before the application starts, so a missing password fails fast.
+      if (command instanceof CreateAdmin admin && admin.passwordFromStdin()) command = admin.withPassword(firstLine(in));
     } catch (UsageError e) {
       err.println(e.getMessage());
       err.println();
@@ -119,6 +143,7 @@ public final class CommandLine {
       case "api-key" -> parseApiKey(rest);
       case "import-open311-services" -> parseImport(rest);
       case "seed-requests" -> parseSeed(rest);
+      case "admin" -> parseAdmin(rest);
       default -> throw new UsageError("Unknown command: " + name);
     };
   }
@@ -172,6 +197,25 @@ public final class CommandLine {
     }
   }
 
+  private static Command parseAdmin(List<String> args) {
+    if (args.isEmpty() || !args.getFirst().equals("create")) throw new UsageError("admin needs: create");
+    Arguments parsed = Arguments.parse("admin create", args.subList(1, args.size()), Set.of("email", "name"), Set.of("password-stdin"));
+    parsed.expectPositional("admin create", 0, "");
+    String email = parsed.required("email", "<email>: the admin's sign-in email");
+    String name = parsed.required("name", "\"<name>\": the admin's name as staff see it").strip();
+    return new CreateAdmin(email.strip(), name, parsed.options().containsKey("password-stdin"), null);
+  }
+
+  private static String firstLine(InputStream in) {
+    try {
+      String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+      if (line == null || line.isEmpty()) throw new UsageError("--password-stdin: no password on standard input");
+      return line;
+    } catch (IOException e) {
+      throw new UsageError("--password-stdin: could not read standard input: " + e.getMessage());
+    }
+  }
+
   private static String innermostMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
@@ -179,7 +223,7 @@ public final class CommandLine {
   }
 
   /** One parsed command, ready to run against the application. */
-  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests {
+  sealed interface Command permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests, CreateAdmin {
     int execute(ApplicationContext context, PrintStream out, PrintStream err);
   }
 
@@ -278,6 +322,45 @@ public final class CommandLine {
               .generate(count, done -> out.printf("  %,d of %,d (%d%%)%n", done, count, (int) (100L * done / count)));
       out.printf("Added %,d sample requests in %d s.%n", added, (System.nanoTime() - started) / 1_000_000_000L);
       return OK;
+    }
+  }
+
+  /** Creates a staff admin; the password comes from standard input or is generated and printed once. */
+  record CreateAdmin(String email, String name, boolean passwordFromStdin, @Nullable String password) implements Command {
+
+    CreateAdmin withPassword(String given) {
+      return new CreateAdmin(email, name, passwordFromStdin, given);
+    }
+
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      String chosen = password;
+      boolean generated = chosen == null;
+      if (generated) {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        chosen = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      }
+      StaffMember admin;
+      try {
+        admin = context.getBean(StaffAccounts.class).create(new NewStaffMember(email, name, Set.of(StaffRole.ADMIN), Set.of(), null), chosen);
+      } catch (StaffAccountRejected e) {
+        err.println(e.getMessage());
+        return FAILED;
+      }
+      out.println("Created admin " + admin.name() + " <" + admin.email() + ">.");
+      if (generated) {
+        out.println("Password: " + chosen);
+        out.println("Copy the password now: it will not be shown again. Sign in at /staff/login.");
+      } else {
+        out.println("Sign in at /staff/login with the password you gave.");
+      }
+      return OK;
+    }
+
+    @Override
+    public String toString() {
+      return "CreateAdmin[email=" + email + ", name=" + name + ", password=…]";
     }
   }
 }

@@ -1,0 +1,130 @@
+package org.civic311.identity.internal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Two filter chains:
+ *
+ * <ul>
+ *   <li>Machine endpoints ({@code /open311/**}, {@code /media/**}, one-click unsubscribe POSTs): open
+ *       to all, no session and no CSRF token, because their callers are apps and mail clients that
+ *       have neither; Open311 POSTs prove who they are with an API key, checked by the open311 module.
+ *   <li>Everything else: sessions (kept in PostgreSQL), CSRF tokens on every form, form sign-in at
+ *       {@code /staff/login}. {@code /staff/**} needs a signed-in staff member, {@code /staff/admin/**}
+ *       the ADMIN role; resident pages, static files and health stay public.
+ * </ul>
+ *
+ * Both send the same security headers. Only staff pages are marked not to be cached: public pages and
+ * files decide their own caching.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+  static final String LOGIN_PAGE = "/staff/login";
+  static final String LAST_EMAIL = SecurityConfiguration.class.getName() + ".email";
+
+  private final String contentSecurityPolicy;
+
+  SecurityConfiguration(
+      IdentityProperties properties, @Value("${civic311.portal.map-tile-url:}") @Nullable String tileUrl) {
+    this.contentSecurityPolicy = ContentSecurityPolicy.of(properties.contentSecurityPolicy(), tileUrl);
+  }
+
+  static RequestMatcher machineEndpoints() {
+    var path = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(
+        path.matcher("/open311/**"), path.matcher("/media/**"), path.matcher(HttpMethod.POST, "/notifications/unsubscribe/**"));
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain machineEndpointsChain(HttpSecurity http) throws Exception {
+    http.securityMatcher(machineEndpoints())
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .requestCache(cache -> cache.disable())
+        .headers(this::securityHeaders)
+        .headers(headers -> headers.cacheControl(HeadersConfigurer.CacheControlConfig::disable));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+    RequestMatcher staffPages = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
+    http.authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers(LOGIN_PAGE, "/staff/password-reset", "/staff/password-reset/**")
+                    .permitAll()
+                    .requestMatchers("/staff/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/staff", "/staff/**")
+                    .authenticated()
+                    // Public: resident pages, Open311 (above), photos, static files, health, errors.
+                    .requestMatchers(
+                        "/", "/report/**", "/requests/**", "/map/**", "/webjars/**", "/portal/**", "/identity/**",
+                        "/manifest.webmanifest", "/favicon.ico", "/actuator/health/**", "/notifications/**", "/error")
+                    .permitAll()
+                    // Unknown paths reach the application and get its 404; nothing else is staff-only yet.
+                    .anyRequest()
+                    .permitAll())
+        .formLogin(
+            form ->
+                form.loginPage(LOGIN_PAGE)
+                    .usernameParameter("email")
+                    .passwordParameter("password")
+                    .defaultSuccessUrl("/staff")
+                    .failureHandler(rememberEmailAndShowError())
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out").permitAll())
+        .headers(this::securityHeaders)
+        .headers(
+            headers ->
+                headers
+                    .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages, new CacheControlHeadersWriter())));
+    return http.build();
+  }
+
+  private void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentTypeOptions(options -> {})
+        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy));
+  }
+
+  /**
+   * Every refusal (wrong password, unknown account, locked, disabled) shows the same message; the
+   * email typed is kept for the form, the password never.
+   */
+  private static AuthenticationFailureHandler rememberEmailAndShowError() {
+    return (request, response, exception) -> {
+      String email = request.getParameter("email");
+      if (email != null && email.length() <= 254) request.getSession().setAttribute(LAST_EMAIL, email);
+      response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
+    };
+  }
+}

@@ -1,0 +1,100 @@
+package org.civic311.identity.internal.web;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.civic311.catalog.Catalog;
+import org.civic311.catalog.Department;
+import org.civic311.identity.StaffAccountRejected;
+import org.civic311.identity.StaffMember;
+import org.civic311.identity.StaffRole;
+import org.civic311.identity.internal.IdentityProperties;
+import org.civic311.identity.internal.PasswordResets;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page, the staff landing page and the password reset pages. */
+@Controller
+class StaffPages {
+
+  static final String LAST_EMAIL = "org.civic311.identity.internal.SecurityConfiguration.email";
+
+  private final PasswordResets resets;
+  private final Catalog catalog;
+  private final IdentityProperties.Lockout lockout;
+
+  StaffPages(PasswordResets resets, Catalog catalog, IdentityProperties properties) {
+    this.resets = resets;
+    this.catalog = catalog;
+    this.lockout = properties.lockout();
+  }
+
+  @GetMapping("/staff/login")
+  String login(HttpSession session, Model model) {
+    Object email = session.getAttribute(LAST_EMAIL);
+    session.removeAttribute(LAST_EMAIL);
+    model.addAttribute("email", email instanceof String typed ? typed : "");
+    model.addAttribute("maxFailed", lockout.maxFailedSignIns());
+    model.addAttribute("lockMinutes", Math.max(1, lockout.duration().toMinutes()));
+    return "identity/login";
+  }
+
+  @GetMapping("/staff")
+  String home(StaffMember me, Model model) {
+    model.addAttribute("me", me);
+    model.addAttribute("roles", me.roles().stream().sorted(Comparator.naturalOrder()).map(StaffRole::name).toList());
+    List<String> departments =
+        me.departments().stream()
+            .map(code -> catalog.department(code).map(Department::name).orElse(code))
+            .sorted()
+            .toList();
+    model.addAttribute("departments", departments);
+    return "identity/home";
+  }
+
+  @GetMapping("/staff/password-reset")
+  String askForLink(Model model) {
+    model.addAttribute("mailConfigured", resets.canSendMail());
+    model.addAttribute("email", "");
+    return "identity/reset-request";
+  }
+
+  @PostMapping("/staff/password-reset")
+  String sendLink(@RequestParam(defaultValue = "") String email, Locale locale, Model model) {
+    resets.sendLink(email.strip(), locale);
+    model.addAttribute("email", email.strip());
+    return "identity/reset-sent";
+  }
+
+  @GetMapping("/staff/password-reset/{token}")
+  String newPasswordForm(@PathVariable String token, Model model) {
+    if (token.length() > 64 || !resets.isValid(token)) return "identity/reset-invalid";
+    model.addAttribute("token", token);
+    return "identity/reset-form";
+  }
+
+  @PostMapping("/staff/password-reset/{token}")
+  String setNewPassword(
+      @PathVariable String token,
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "") String confirmation,
+      Model model) {
+    model.addAttribute("token", token);
+    if (!password.equals(confirmation)) {
+      model.addAttribute("problem", "identity.reset.mismatch");
+      return "identity/reset-form";
+    }
+    try {
+      if (!resets.reset(token, password)) return "identity/reset-invalid";
+    } catch (StaffAccountRejected weak) {
+      model.addAttribute("problem", "identity.reset.weak");
+      return "identity/reset-form";
+    }
+    return "redirect:/staff/login?reset";
+  }
+}
