@@ -1,5 +1,6 @@
 package org.civic311.identity.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -106,6 +108,25 @@ class SecurityConfiguration {
                     .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages, new CacheControlHeadersWriter())));
     return http.build();
+  }
+
+  /**
+   * Spring Security's firewall refuses request paths that could fool path matching (encoded dots or
+   * slashes, {@code ;}, {@code //}); refusing them is right, but its bare 400 would change what such a
+   * path answered before: a path that cannot name anything is not found (404), a method we never
+   * serve is 405, anything else (bad header) 400. {@code sendError} lets the usual error pages (Open311
+   * error lists on Open311 paths) render the answer.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, rejected) -> {
+      String reason = String.valueOf(rejected.getMessage());
+      int status =
+          reason.contains("HTTP method") ? HttpServletResponse.SC_METHOD_NOT_ALLOWED
+              : reason.contains("URL") || reason.contains("normalized") ? HttpServletResponse.SC_NOT_FOUND
+              : HttpServletResponse.SC_BAD_REQUEST;
+      response.sendError(status);
+    };
   }
 
   private void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {

@@ -259,6 +259,16 @@ class StaffSignInIntegrationTests {
   }
 
   @Test
+  void a_path_that_tries_to_slip_past_the_rules_is_refused_without_reaching_staff_pages() throws Exception {
+    for (String path :
+        new String[] {"/open311/%2e%2e/staff", "/open311/..;/staff", "/media/%2e%2e/staff/admin/users", "/open311//../staff", "/staff;x=1"}) {
+      HttpResponse<String> response = browser.get(path);
+      assertThat(response.statusCode()).as(path).isIn(302, 400, 404);
+      assertThat(response.body()).as(path).doesNotContain("Signed in as");
+    }
+  }
+
+  @Test
   void public_paths_need_no_sign_in() throws Exception {
     for (String path :
         new String[] {"/", "/open311/discovery.json", "/open311/v2/services.json", "/actuator/health", "/identity/staff.css", "/staff/login", "/staff/password-reset"}) {
