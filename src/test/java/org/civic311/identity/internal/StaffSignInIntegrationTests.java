@@ -58,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "civic311.security.bootstrap-admin.password=" + StaffSignInIntegrationTests.BOOTSTRAP_PASSWORD,
       "civic311.security.bootstrap-admin.name=First Admin",
       "civic311.security.password-reset.mail-from=civic311@springfield.example.gov",
-      "spring.mail.host=127.0.0.1"
+      "spring.mail.host=127.0.0.1",
+      "civic311.demo.staff-accounts=true"
     })
 class StaffSignInIntegrationTests {
 
@@ -322,6 +323,24 @@ class StaffSignInIntegrationTests {
       assertThat(onSecondNode.statusCode()).isEqualTo(200);
       assertThat(onSecondNode.body()).contains("Signed in as Pat CALL_TAKER");
     }
+  }
+
+  @Test
+  void demo_mode_has_one_account_per_role_with_the_passwords_of_the_readme() throws Exception {
+    for (DemoStaffAccounts.Demo demo : DemoStaffAccounts.ACCOUNTS) {
+      StaffMember member = accounts.findByEmail(demo.email()).orElseThrow();
+      assertThat(member.roles()).containsExactly(demo.role());
+      StaffBrowser demoBrowser = new StaffBrowser(port);
+      assertThat(demoBrowser.follow(demoBrowser.signIn(demo.email(), demo.password())).body()).contains("Signed in as " + demo.name());
+    }
+    assertThat(DemoStaffAccounts.ACCOUNTS).extracting(DemoStaffAccounts.Demo::role).containsExactlyInAnyOrder(StaffRole.values());
+    StaffMember dispatcher = accounts.findByEmail("dispatcher@springfield.example.gov").orElseThrow();
+    assertThat(dispatcher.departments()).containsExactly("PW");
+    assertThat(accounts.findByEmail("crew@springfield.example.gov").orElseThrow().crew()).isEqualTo(new Crew("PW-EAST", "Public Works East", "PW"));
+    assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")))
+        .contains("| dispatcher | `dispatcher@springfield.example.gov` | `demo-dispatcher-2026` | PW |");
+    assertThat(new String(getClass().getResourceAsStream("/application-demo.yml").readAllBytes(), StandardCharsets.UTF_8))
+        .contains("staff-accounts: true");
   }
 
   @Test
