@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.civic311.catalog.CatalogFileException;
 import org.civic311.catalog.CatalogImport;
+import org.civic311.identity.ApiKeyScope;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
@@ -49,8 +50,10 @@ public final class CommandLine {
       Without a command, Civic311 starts its web server.
 
       Commands:
-        api-key create --name "<client>"   create an API key for an Open311 client or city system;
-                                           the secret is printed once
+        api-key create --name "<client>" [--scopes <scope,...>]
+                                           create an API key for an Open311 client or city system;
+                                           the secret is printed once. Scopes: open311:post,
+                                           open311:updates (the default: both), integration
         api-key list                       list API keys (id, client, created, last used, revoked)
         api-key revoke <key id>            revoke a key; clients using it are refused
         import-open311-services --services <services.xml> [--definitions <folder>]
@@ -154,9 +157,11 @@ public final class CommandLine {
     List<String> rest = args.subList(1, args.size());
     switch (action) {
       case "create" -> {
-        Arguments parsed = Arguments.parse("api-key create", rest, Set.of("name"));
+        Arguments parsed = Arguments.parse("api-key create", rest, Set.of("name", "scopes"));
         parsed.expectPositional("api-key create", 0, "");
-        return new CreateApiKey(parsed.required("name", "\"<client>\": who the key is for, e.g. --name \"FixMyStreet\"").strip());
+        String name = parsed.required("name", "\"<client>\": who the key is for, e.g. --name \"FixMyStreet\"").strip();
+        String scopes = parsed.optional("scopes");
+        return new CreateApiKey(name, scopes == null ? ApiKeyScope.DEFAULT : scopes(scopes));
       }
       case "list" -> {
         Arguments parsed = Arguments.parse("api-key list", rest, Set.of());
@@ -170,6 +175,23 @@ public final class CommandLine {
       }
       default -> throw new UsageError("Unknown api-key command: " + action + " (use create, list or revoke)");
     }
+  }
+
+  private static Set<ApiKeyScope> scopes(String list) {
+    Set<ApiKeyScope> scopes = java.util.EnumSet.noneOf(ApiKeyScope.class);
+    for (String value : list.split(",")) {
+      if (value.isBlank()) continue;
+      scopes.add(
+          ApiKeyScope.of(value)
+              .orElseThrow(
+                  () ->
+                      new UsageError(
+                          "Unknown scope " + value.strip() + " (use "
+                              + Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).collect(java.util.stream.Collectors.joining(", "))
+                              + ")")));
+    }
+    if (scopes.isEmpty()) throw new UsageError("--scopes needs at least one scope, e.g. --scopes open311:post");
+    return scopes;
   }
 
   private static Command parseImport(List<String> args) {
@@ -216,6 +238,10 @@ public final class CommandLine {
     }
   }
 
+  static String scopeList(Set<ApiKeyScope> scopes) {
+    return scopes.stream().map(ApiKeyScope::value).sorted().collect(java.util.stream.Collectors.joining(","));
+  }
+
   private static String innermostMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
@@ -235,13 +261,19 @@ public final class CommandLine {
     }
   }
 
-  record CreateApiKey(String clientName) implements Command {
+  record CreateApiKey(String clientName, Set<ApiKeyScope> scopes) implements Command {
+
+    CreateApiKey(String clientName) {
+      this(clientName, ApiKeyScope.DEFAULT);
+    }
+
     @Override
     public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
-      IssuedApiKey key = context.getBean(ApiKeys.class).create(clientName);
+      IssuedApiKey key = context.getBean(ApiKeys.class).create(clientName, scopes);
       out.println("Created API key " + key.keyId() + " for " + key.clientName() + ".");
       out.println("Secret: " + key.secret());
       out.println("Copy the secret now: it will not be shown again. Clients send it as the api_key parameter.");
+      out.println("Scopes: " + scopeList(scopes));
       return OK;
     }
   }
@@ -255,13 +287,14 @@ public final class CommandLine {
         return OK;
       }
       int nameWidth = Math.min(40, Math.max(6, keys.stream().mapToInt(k -> k.clientName().length()).max().orElse(6)));
-      String row = "%-11s  %-" + nameWidth + "s  %-20s  %-20s  %s%n";
-      out.printf(row, "ID", "CLIENT", "CREATED", "LAST USED", "REVOKED");
+      String row = "%-11s  %-" + nameWidth + "s  %-44s  %-20s  %-20s  %s%n";
+      out.printf(row, "ID", "CLIENT", "SCOPES", "CREATED", "LAST USED", "REVOKED");
       for (ApiKeySummary key : keys) {
         out.printf(
             row,
             key.keyId(),
             ellipsize(key.clientName(), nameWidth),
+            scopeList(key.scopes()),
             time(key.createdAt()),
             time(key.lastUsedAt()),
             time(key.revokedAt()));

@@ -270,6 +270,29 @@ class StaffSignInIntegrationTests {
   }
 
   @Test
+  void an_open311_client_is_refused_what_its_key_scopes_do_not_allow() throws Exception {
+    String updatesOnly = apiKeys.create("Work orders", Set.of(org.civic311.identity.ApiKeyScope.OPEN311_UPDATES)).secret();
+    String integrationOnly = apiKeys.create("Asset system", Set.of(org.civic311.identity.ApiKeyScope.INTEGRATION)).secret();
+    Map<String, String> report =
+        Map.of("service_code", "POTHOLE", "lat", "34.0522", "long", "-118.2437", "attribute[SIZE]", "large", "attribute[POSITION]", "traffic_lane");
+
+    for (String key : new String[] {updatesOnly, integrationOnly}) {
+      Map<String, String> post = new java.util.HashMap<>(report);
+      post.put("api_key", key);
+      HttpResponse<String> refused = browser.postWithoutToken("/open311/v2/requests.json", post);
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("lacks the open311:post scope");
+    }
+    HttpResponse<String> update =
+        browser.postWithoutToken(
+            "/open311/v2/servicerequestupdates.json",
+            Map.of("api_key", integrationOnly, "service_request_id", "2026-000001", "update_id", "u-1", "status", "OPEN",
+                "updated_datetime", "2026-11-22T10:00:00Z", "description", "x"));
+    assertThat(update.statusCode()).isEqualTo(403);
+    assertThat(update.body()).contains("lacks the open311:updates scope");
+  }
+
+  @Test
   void public_paths_need_no_sign_in() throws Exception {
     for (String path :
         new String[] {"/", "/open311/discovery.json", "/open311/v2/services.json", "/actuator/health", "/identity/staff.css", "/staff/login", "/staff/password-reset"}) {
