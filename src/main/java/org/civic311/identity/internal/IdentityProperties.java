@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordReset how long an emailed reset link works, and who the mail comes from
  * @param contentSecurityPolicy the whole Content-Security-Policy header; empty for the built-in one
  * @param bootstrapAdmin an admin account made sure to exist at start
+ * @param oidc how single sign-on maps the provider's claims to roles
  */
 @ConfigurationProperties("civic311.security")
 public record IdentityProperties(
     @DefaultValue Lockout lockout,
     @DefaultValue PasswordReset passwordReset,
     @Nullable String contentSecurityPolicy,
-    @DefaultValue BootstrapAdmin bootstrapAdmin) {
+    @DefaultValue BootstrapAdmin bootstrapAdmin,
+    @DefaultValue Oidc oidc) {
 
   /**
    * @param maxFailedSignIns failed sign-ins in a row that lock the account
@@ -38,4 +40,11 @@ public record IdentityProperties(
    * @param name display name
    */
   public record BootstrapAdmin(@Nullable String email, @Nullable String password, @DefaultValue("Administrator") String name) {}
+
+  /**
+   * @param rolesClaim the ID token / user info claim listing the person's roles
+   * @param rolePrefix a prefix the provider puts before our role names (e.g. {@code civic311-}); values
+   *     without it are ignored
+   */
+  public record Oidc(@DefaultValue("roles") String rolesClaim, @DefaultValue("") String rolePrefix) {}
 }

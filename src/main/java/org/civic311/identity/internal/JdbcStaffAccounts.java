@@ -87,6 +87,31 @@ class JdbcStaffAccounts implements StaffAccounts {
     return require(memberId);
   }
 
+  /**
+   * The account of someone the city's OpenID Connect provider vouched for: created without a password
+   * on their first sign-in, and given the roles the provider lists every time. Disabled accounts stay
+   * disabled.
+   */
+  @Transactional
+  StaffMember signedInWithProvider(String email, String name, Set<StaffRole> roles) {
+    Optional<StaffMember> existing = findByEmail(email);
+    if (existing.isPresent()) {
+      if (existing.get().enabled() && !existing.get().roles().equals(roles)) return changeRoles(existing.get().id(), roles);
+      return existing.get();
+    }
+    UUID id = UUID.randomUUID();
+    try {
+      jdbc.sql("insert into identity.staff_member (id, email, display_name, created_at) values (?, ?, ?, ?)")
+          .params(id, validEmail(email), validName(name), now())
+          .update();
+    } catch (DuplicateKeyException sameMomentElsewhere) {
+      return findByEmail(email).orElseThrow();
+    }
+    writeRoles(new StaffMemberId(id), validRoles(roles));
+    log.info("Staff account {} created by single sign-on with roles {}", id, roles);
+    return require(new StaffMemberId(id));
+  }
+
   @Override
   public Optional<StaffMember> findByEmail(String email) {
     return jdbc.sql("select id from identity.staff_member where lower(email) = lower(?)")

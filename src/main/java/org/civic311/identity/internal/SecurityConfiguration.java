@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -73,7 +75,12 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain pagesChain(
+      HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> singleSignOn,
+      ObjectProvider<JdbcStaffAccounts> accounts,
+      IdentityProperties properties)
+      throws Exception {
     RequestMatcher staffPages = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
     http.authorizeHttpRequests(
             authorize ->
@@ -107,6 +114,17 @@ class SecurityConfiguration {
                 headers
                     .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages, new CacheControlHeadersWriter())));
+    // Single sign-on only when a provider is configured (spring.security.oauth2.client.registration.*).
+    if (singleSignOn.getIfAvailable() != null) {
+      OidcStaffSignIn oidc = new OidcStaffSignIn(accounts.getObject(), properties.oidc());
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage(LOGIN_PAGE)
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidc))
+                  .defaultSuccessUrl("/staff")
+                  .failureUrl(LOGIN_PAGE + "?error"));
+    }
     return http.build();
   }
 

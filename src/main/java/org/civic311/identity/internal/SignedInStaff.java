@@ -25,9 +25,14 @@ class SignedInStaff implements CurrentStaff {
   @Override
   public Optional<StaffMember> get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !(authentication.getPrincipal() instanceof StaffPrincipal principal)) {
-      return Optional.empty();
-    }
-    return accounts.find(new StaffMemberId(principal.id())).filter(StaffMember::enabled);
+    if (authentication == null) return Optional.empty();
+    java.util.UUID id =
+        switch (authentication.getPrincipal()) {
+          case StaffPrincipal principal -> principal.id();
+          case StaffOidcUser oidc -> oidc.memberId();
+          case null, default -> null;
+        };
+    if (id == null) return Optional.empty();
+    return accounts.find(new StaffMemberId(id)).filter(StaffMember::enabled);
   }
 }

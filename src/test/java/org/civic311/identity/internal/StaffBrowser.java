@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 final class StaffBrowser {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
   private static final Pattern SET_COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -75,8 +75,7 @@ final class StaffBrowser {
   /** Follows a redirect answer within the app. */
   HttpResponse<String> follow(HttpResponse<String> redirect) throws Exception {
     String location = redirect.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect: " + redirect.statusCode()));
-    URI target = redirect.uri().resolve(location);
-    return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+    return get(redirect.uri().resolve(location).toString());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -94,7 +93,9 @@ final class StaffBrowser {
     return response;
   }
 
+  /** A path on this browser's app node, or an absolute URL (another server, e.g. the sign-on provider). */
   private URI uri(String path) {
+    if (path.startsWith("http://") || path.startsWith("https://")) return URI.create(path);
     return URI.create("http://127.0.0.1:" + port + path);
   }
 }

@@ -1,6 +1,7 @@
 package org.civic311.identity.internal.web;
 
 import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,9 @@ import org.civic311.identity.StaffMember;
 import org.civic311.identity.StaffRole;
 import org.civic311.identity.internal.IdentityProperties;
 import org.civic311.identity.internal.PasswordResets;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +32,29 @@ class StaffPages {
   private final Catalog catalog;
   private final IdentityProperties.Lockout lockout;
 
-  StaffPages(PasswordResets resets, Catalog catalog, IdentityProperties properties) {
+  private final List<SingleSignOn> providers;
+
+  StaffPages(
+      PasswordResets resets,
+      Catalog catalog,
+      IdentityProperties properties,
+      ObjectProvider<ClientRegistrationRepository> registrations) {
     this.resets = resets;
     this.catalog = catalog;
     this.lockout = properties.lockout();
+    List<SingleSignOn> configured = new ArrayList<>();
+    if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+      for (Object registration : all) {
+        if (registration instanceof ClientRegistration client) {
+          configured.add(new SingleSignOn(client.getRegistrationId(), client.getClientName()));
+        }
+      }
+    }
+    this.providers = List.copyOf(configured);
   }
+
+  /** A configured OpenID Connect provider, offered on the sign-in page. */
+  record SingleSignOn(String id, String name) {}
 
   @GetMapping("/staff/login")
   String login(HttpSession session, Model model) {
@@ -41,6 +63,7 @@ class StaffPages {
     model.addAttribute("email", email instanceof String typed ? typed : "");
     model.addAttribute("maxFailed", lockout.maxFailedSignIns());
     model.addAttribute("lockMinutes", Math.max(1, lockout.duration().toMinutes()));
+    model.addAttribute("providers", providers);
     return "identity/login";
   }
 
