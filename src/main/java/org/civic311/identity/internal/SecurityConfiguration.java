@@ -1,13 +1,18 @@
 package org.civic311.identity.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseCookie;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -16,6 +21,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -41,10 +48,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   static final String LOGIN_PAGE = "/staff/login";
-  static final String LAST_EMAIL = SecurityConfiguration.class.getName() + ".email";
+  /** The cookie that brings the email typed back to the sign-in page after a refusal. */
+  public static final String LAST_EMAIL = "identity_email";
 
   private final String contentSecurityPolicy;
 
@@ -107,6 +115,11 @@ class SecurityConfiguration {
                     .defaultSuccessUrl("/staff")
                     .failureHandler(rememberEmailAndShowError())
                     .permitAll())
+        // CSRF tokens and the page to return to after sign-in live in cookies, not in a session, so an
+        // anonymous visitor (a resident filling in a form, a bot knocking on /staff) never creates a
+        // session row in the database; only a signed-in staff member has one.
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+        .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
         .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out").permitAll())
         .headers(this::securityHeaders)
         .headers(
@@ -162,8 +175,25 @@ class SecurityConfiguration {
   private static AuthenticationFailureHandler rememberEmailAndShowError() {
     return (request, response, exception) -> {
       String email = request.getParameter("email");
-      if (email != null && email.length() <= 254) request.getSession().setAttribute(LAST_EMAIL, email);
+      if (email != null && !email.isBlank() && email.length() <= 254) {
+        // A one-minute cookie for the sign-in page only, instead of a session for a visitor who is not signed in.
+        ResponseCookie cookie =
+            ResponseCookie.from(LAST_EMAIL, URLEncoder.encode(email.strip(), StandardCharsets.UTF_8))
+                .path(request.getContextPath() + LOGIN_PAGE)
+                .maxAge(Duration.ofMinutes(1))
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Strict")
+                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+      }
       response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
     };
+  }
+
+  private static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    return repository;
   }
 }

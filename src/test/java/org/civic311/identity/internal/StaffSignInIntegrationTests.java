@@ -322,6 +322,20 @@ class StaffSignInIntegrationTests {
   }
 
   @Test
+  void visitors_who_are_not_signed_in_create_no_session_row() throws Exception {
+    int before = jdbc.sql("select count(*) from identity.spring_session").query(Integer.class).single();
+
+    browser.get("/");
+    browser.get("/staff");
+    browser.get("/staff/login");
+    browser.follow(browser.signIn("nobody@springfield.example.gov", "not a password at all"));
+    browser.get("/staff/password-reset");
+
+    assertThat(browser.cookie("SESSION")).isNull();
+    assertThat(jdbc.sql("select count(*) from identity.spring_session").query(Integer.class).single()).isEqualTo(before);
+  }
+
+  @Test
   void the_session_is_stored_in_postgresql_and_a_second_node_on_the_same_database_knows_it() throws Exception {
     StaffMember member = member(StaffRole.CALL_TAKER);
     browser.follow(browser.signIn(member.email(), PASSWORD));

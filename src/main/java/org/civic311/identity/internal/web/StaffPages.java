@@ -1,6 +1,8 @@
 package org.civic311.identity.internal.web;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,11 +14,16 @@ import org.civic311.identity.StaffMember;
 import org.civic311.identity.StaffRole;
 import org.civic311.identity.internal.IdentityProperties;
 import org.civic311.identity.internal.PasswordResets;
+import org.civic311.identity.internal.SecurityConfiguration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The sign-in page, the staff landing page and the password reset pages. */
 @Controller
 class StaffPages {
-
-  static final String LAST_EMAIL = "org.civic311.identity.internal.SecurityConfiguration.email";
 
   private final PasswordResets resets;
   private final Catalog catalog;
@@ -57,10 +62,17 @@ class StaffPages {
   record SingleSignOn(String id, String name) {}
 
   @GetMapping("/staff/login")
-  String login(HttpSession session, Model model) {
-    Object email = session.getAttribute(LAST_EMAIL);
-    session.removeAttribute(LAST_EMAIL);
-    model.addAttribute("email", email instanceof String typed ? typed : "");
+  String login(
+      @CookieValue(name = SecurityConfiguration.LAST_EMAIL, required = false) @Nullable String typed,
+      HttpServletResponse response,
+      Model model) {
+    String email = typed == null ? "" : URLDecoder.decode(typed, StandardCharsets.UTF_8);
+    if (typed != null) {
+      response.addHeader(
+          HttpHeaders.SET_COOKIE,
+          ResponseCookie.from(SecurityConfiguration.LAST_EMAIL, "").path("/staff/login").maxAge(0).build().toString());
+    }
+    model.addAttribute("email", email.length() <= 254 ? email : "");
     model.addAttribute("maxFailed", lockout.maxFailedSignIns());
     model.addAttribute("lockMinutes", Math.max(1, lockout.duration().toMinutes()));
     model.addAttribute("providers", providers);
