@@ -20,6 +20,8 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -127,6 +129,8 @@ public class SecurityConfiguration {
                 headers
                     .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages, new CacheControlHeadersWriter())));
+    http.addFilterBefore(
+        new CurrentRoles(accounts.getObject(), new HttpSessionSecurityContextRepository()), AuthorizationFilter.class);
     // Single sign-on only when a provider is configured (spring.security.oauth2.client.registration.*).
     if (singleSignOn.getIfAvailable() != null) {
       OidcStaffSignIn oidc = new OidcStaffSignIn(accounts.getObject(), properties.oidc());

@@ -221,6 +221,20 @@ class StaffSignInIntegrationTests {
   }
 
   @Test
+  void a_role_an_admin_grants_or_takes_away_applies_at_the_next_page_without_signing_in_again() throws Exception {
+    StaffMember dispatcher = member(StaffRole.DISPATCHER, "PW");
+    browser.follow(browser.signIn(dispatcher.email(), PASSWORD));
+    assertThat(browser.get("/staff/admin/users").statusCode()).isEqualTo(403);
+
+    accounts.changeRoles(dispatcher.id(), Set.of(StaffRole.DISPATCHER, StaffRole.ADMIN));
+    assertThat(browser.get("/staff/admin/users").statusCode()).as("granted").isEqualTo(404);
+    assertThat(browser.get("/staff").body()).contains("data-role=\"ADMIN\"");
+
+    accounts.changeRoles(dispatcher.id(), Set.of(StaffRole.DISPATCHER));
+    assertThat(browser.get("/staff/admin/users").statusCode()).as("taken away").isEqualTo(403);
+  }
+
+  @Test
   void a_staff_form_without_its_csrf_token_is_forbidden() throws Exception {
     StaffMember member = member(StaffRole.SUPERVISOR, "PW");
     browser.get("/staff/login");
