@@ -42,7 +42,7 @@ public interface StaffAccounts {
   /** Lets a disabled member sign in again. */
   StaffMember enable(StaffMemberId id);
 
-  /** Sets a new password (and lifts a lockout); ends the member's other sessions. */
+  /** Sets a new password (and lifts a lockout); ends every session of the member, who signs in again with it. */
   void setPassword(StaffMemberId id, String password);
 
   /** Creates a crew or renames / moves an existing one. */
