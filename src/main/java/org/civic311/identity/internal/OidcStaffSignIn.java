@@ -44,6 +44,8 @@ class OidcStaffSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     OidcUser user = provider.loadUser(request);
     String email = user.getEmail();
     if (email == null || email.isBlank()) throw refused("The provider sent no email claim");
+    // The email names the account: one the provider itself has not verified could be anybody's.
+    if (Boolean.FALSE.equals(user.getEmailVerified())) throw refused("The provider has not verified the email");
     Set<StaffRole> roles = roles(user.getClaim(settings.rolesClaim()));
     if (roles.isEmpty()) throw refused("No Civic311 role in the " + settings.rolesClaim() + " claim");
     String name = Optional.ofNullable(user.getFullName()).filter(n -> !n.isBlank()).orElse(email);

@@ -126,6 +126,14 @@ class SingleSignOnTests {
     assertThat(signInAtTheProvider(again, "disabled@springfield.example.gov").body()).contains("did not sign you in");
   }
 
+  @Test
+  void an_email_the_provider_has_not_verified_is_refused() throws Exception {
+    StaffBrowser browser = new StaffBrowser(APP_PORT);
+
+    assertThat(signInAtTheProvider(browser, "unverified@springfield.example.gov").body()).contains("did not sign you in");
+    assertThat(accounts.findByEmail("unverified@springfield.example.gov")).isEmpty();
+  }
+
   /** Walks the authorization code flow and returns the page the app finally shows. */
   private HttpResponse<String> signInAtTheProvider(StaffBrowser browser, String user) throws Exception {
     HttpResponse<String> toProvider = browser.get("/oauth2/authorization/city");
@@ -196,7 +204,8 @@ class SingleSignOnTests {
       return new InMemoryUserDetailsManager(
           User.withUsername("olive@springfield.example.gov").password("{noop}" + PROVIDER_PASSWORD).roles("USER").build(),
           User.withUsername("visitor@springfield.example.gov").password("{noop}" + PROVIDER_PASSWORD).roles("USER").build(),
-          User.withUsername("disabled@springfield.example.gov").password("{noop}" + PROVIDER_PASSWORD).roles("USER").build());
+          User.withUsername("disabled@springfield.example.gov").password("{noop}" + PROVIDER_PASSWORD).roles("USER").build(),
+          User.withUsername("unverified@springfield.example.gov").password("{noop}" + PROVIDER_PASSWORD).roles("USER").build());
     }
 
     /** What the provider says about each person: the email, a name, and the groups it maps to roles. */
@@ -206,11 +215,13 @@ class SingleSignOnTests {
           Map.of(
               "olive@springfield.example.gov", List.of("civic311-dispatcher", "civic311-call-taker", "payroll-viewer"),
               "visitor@springfield.example.gov", List.of("payroll-viewer", "dispatcher"),
-              "disabled@springfield.example.gov", List.of("civic311-crew"));
+              "disabled@springfield.example.gov", List.of("civic311-crew"),
+              "unverified@springfield.example.gov", List.of("civic311-admin"));
       return context -> {
         if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) return;
         String user = context.getPrincipal().getName();
         context.getClaims().claim("email", user).claim("name", user.startsWith("olive") ? "Olive Oidc" : user).claim("roles", roles.get(user));
+        if (user.startsWith("unverified")) context.getClaims().claim("email_verified", false);
       };
     }
 
