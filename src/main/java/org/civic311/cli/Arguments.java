@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
 record Arguments(Map<String, String> options, List<String> positional) {
 
   static Arguments parse(String command, List<String> args, Set<String> knownOptions) {
+    return parse(command, args, knownOptions, Set.of());
+  }
+
+  /** As above, with options that take no value ({@code flags}); a given flag maps to "true". */
+  static Arguments parse(String command, List<String> args, Set<String> knownOptions, Set<String> flags) {
     Map<String, String> options = new LinkedHashMap<>();
     List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
@@ -21,6 +26,11 @@ record Arguments(Map<String, String> options, List<String> positional) {
       }
       int equals = arg.indexOf('=');
       String option = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+      if (flags.contains(option)) {
+        if (equals >= 0) throw new UsageError("--" + option + " takes no value");
+        if (options.put(option, "true") != null) throw new UsageError("--" + option + " is given twice");
+        continue;
+      }
       if (!knownOptions.contains(option)) {
         throw new UsageError("Unknown option --" + option + " for " + command);
       }

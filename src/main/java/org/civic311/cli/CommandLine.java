@@ -1,9 +1,14 @@
 package org.civic311.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,9 +23,15 @@ import org.civic311.catalog.CatalogImport;
 import org.civic311.geo.AddressFileException;
 import org.civic311.geo.Addresses;
 import org.civic311.geo.ImportSummary;
+import org.civic311.identity.ApiKeyScope;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
+import org.civic311.identity.NewStaffMember;
+import org.civic311.identity.StaffAccountRejected;
+import org.civic311.identity.StaffAccounts;
+import org.civic311.identity.StaffMember;
+import org.civic311.identity.StaffRole;
 import org.civic311.requests.SampleRequests;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -43,8 +54,10 @@ public final class CommandLine {
       Without a command, Civic311 starts its web server.
 
       Commands:
-        api-key create --name "<client>"   create an API key for an Open311 client or city system;
-                                           the secret is printed once
+        api-key create --name "<client>" [--scopes <scope,...>]
+                                           create an API key for an Open311 client or city system;
+                                           the secret is printed once. Scopes: open311:post,
+                                           open311:updates (the default: both), integration
         api-key list                       list API keys (id, client, created, last used, revoked)
         api-key revoke <key id>            revoke a key; clients using it are refused
         import-open311-services --services <services.xml> [--definitions <folder>]
@@ -54,6 +67,10 @@ public final class CommandLine {
                                            add and update the city's street addresses from a CSV
                                            (label,house_number,street,zip,latitude,longitude);
                                            with --replace, addresses missing from the file are removed
+        admin create --email <email> --name "<name>" [--password-stdin]
+                                           create a staff admin account; the password is read from
+                                           the first line of standard input, or generated and
+                                           printed once
         seed-requests --count <n>          add n generated sample requests (demos and benchmarks;
                                            never on a real city's database)
         webhook add --url <url> [--events <type,...>] [--description "<text>"]
@@ -99,9 +116,17 @@ public final class CommandLine {
 
   /** Runs a command against an application the caller owns (and closes); returns the exit code. */
   public static int run(String[] args, Supplier<? extends ApplicationContext> application, PrintStream out, PrintStream err) {
+    return run(args, application, System.in, out, err);
+  }
+
+  /** Runs a command that may read from standard input ({@code admin create --password-stdin}). */
+  public static int run(
+      String[] args, Supplier<? extends ApplicationContext> application, InputStream in, PrintStream out, PrintStream err) {
     Command command;
     try {
       command = parse(Arrays.asList(args));
+      // Read before the application starts, so a missing password fails fast.
+      if (command instanceof CreateAdmin admin && admin.passwordFromStdin()) command = admin.withPassword(firstLine(in));
     } catch (UsageError e) {
       err.println(e.getMessage());
       err.println();
@@ -138,6 +163,7 @@ public final class CommandLine {
       case "import-addresses" -> parseImportAddresses(rest);
       case "seed-requests" -> parseSeed(rest);
       case "webhook" -> WebhookCommands.parse(rest);
+      case "admin" -> parseAdmin(rest);
       default -> throw new UsageError("Unknown command: " + name);
     };
   }
@@ -148,9 +174,11 @@ public final class CommandLine {
     List<String> rest = args.subList(1, args.size());
     switch (action) {
       case "create" -> {
-        Arguments parsed = Arguments.parse("api-key create", rest, Set.of("name"));
+        Arguments parsed = Arguments.parse("api-key create", rest, Set.of("name", "scopes"));
         parsed.expectPositional("api-key create", 0, "");
-        return new CreateApiKey(parsed.required("name", "\"<client>\": who the key is for, e.g. --name \"FixMyStreet\"").strip());
+        String name = parsed.required("name", "\"<client>\": who the key is for, e.g. --name \"FixMyStreet\"").strip();
+        String scopes = parsed.optional("scopes");
+        return new CreateApiKey(name, scopes == null ? ApiKeyScope.DEFAULT : scopes(scopes));
       }
       case "list" -> {
         Arguments parsed = Arguments.parse("api-key list", rest, Set.of());
@@ -164,6 +192,23 @@ public final class CommandLine {
       }
       default -> throw new UsageError("Unknown api-key command: " + action + " (use create, list or revoke)");
     }
+  }
+
+  private static Set<ApiKeyScope> scopes(String list) {
+    Set<ApiKeyScope> scopes = java.util.EnumSet.noneOf(ApiKeyScope.class);
+    for (String value : list.split(",")) {
+      if (value.isBlank()) continue;
+      scopes.add(
+          ApiKeyScope.of(value)
+              .orElseThrow(
+                  () ->
+                      new UsageError(
+                          "Unknown scope " + value.strip() + " (use "
+                              + Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::value).collect(java.util.stream.Collectors.joining(", "))
+                              + ")")));
+    }
+    if (scopes.isEmpty()) throw new UsageError("--scopes needs at least one scope, e.g. --scopes open311:post");
+    return scopes;
   }
 
   private static Command parseImport(List<String> args) {
@@ -204,6 +249,29 @@ public final class CommandLine {
     }
   }
 
+  private static Command parseAdmin(List<String> args) {
+    if (args.isEmpty() || !args.getFirst().equals("create")) throw new UsageError("admin needs: create");
+    Arguments parsed = Arguments.parse("admin create", args.subList(1, args.size()), Set.of("email", "name"), Set.of("password-stdin"));
+    parsed.expectPositional("admin create", 0, "");
+    String email = parsed.required("email", "<email>: the admin's sign-in email");
+    String name = parsed.required("name", "\"<name>\": the admin's name as staff see it").strip();
+    return new CreateAdmin(email.strip(), name, parsed.options().containsKey("password-stdin"), null);
+  }
+
+  private static String firstLine(InputStream in) {
+    try {
+      String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+      if (line == null || line.isEmpty()) throw new UsageError("--password-stdin: no password on standard input");
+      return line;
+    } catch (IOException e) {
+      throw new UsageError("--password-stdin: could not read standard input: " + e.getMessage());
+    }
+  }
+
+  static String scopeList(Set<ApiKeyScope> scopes) {
+    return scopes.stream().map(ApiKeyScope::value).sorted().collect(java.util.stream.Collectors.joining(","));
+  }
+
   private static String innermostMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
@@ -213,8 +281,8 @@ public final class CommandLine {
   /** One parsed command, ready to run against the application. */
   sealed interface Command
       permits Help, CreateApiKey, ListApiKeys, RevokeApiKey, ImportOpen311Services, SeedRequests, ImportAddresses,
-          WebhookCommands.Add, WebhookCommands.ListEndpoints, WebhookCommands.Remove, WebhookCommands.Failed,
-          WebhookCommands.Retry {
+          CreateAdmin, WebhookCommands.Add, WebhookCommands.ListEndpoints, WebhookCommands.Remove,
+          WebhookCommands.Failed, WebhookCommands.Retry {
     int execute(ApplicationContext context, PrintStream out, PrintStream err);
   }
 
@@ -226,13 +294,19 @@ public final class CommandLine {
     }
   }
 
-  record CreateApiKey(String clientName) implements Command {
+  record CreateApiKey(String clientName, Set<ApiKeyScope> scopes) implements Command {
+
+    CreateApiKey(String clientName) {
+      this(clientName, ApiKeyScope.DEFAULT);
+    }
+
     @Override
     public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
-      IssuedApiKey key = context.getBean(ApiKeys.class).create(clientName);
+      IssuedApiKey key = context.getBean(ApiKeys.class).create(clientName, scopes);
       out.println("Created API key " + key.keyId() + " for " + key.clientName() + ".");
       out.println("Secret: " + key.secret());
       out.println("Copy the secret now: it will not be shown again. Clients send it as the api_key parameter.");
+      out.println("Scopes: " + scopeList(scopes));
       return OK;
     }
   }
@@ -246,13 +320,14 @@ public final class CommandLine {
         return OK;
       }
       int nameWidth = Math.min(40, Math.max(6, keys.stream().mapToInt(k -> k.clientName().length()).max().orElse(6)));
-      String row = "%-11s  %-" + nameWidth + "s  %-20s  %-20s  %s%n";
-      out.printf(row, "ID", "CLIENT", "CREATED", "LAST USED", "REVOKED");
+      String row = "%-11s  %-" + nameWidth + "s  %-44s  %-20s  %-20s  %s%n";
+      out.printf(row, "ID", "CLIENT", "SCOPES", "CREATED", "LAST USED", "REVOKED");
       for (ApiKeySummary key : keys) {
         out.printf(
             row,
             key.keyId(),
             ellipsize(key.clientName(), nameWidth),
+            scopeList(key.scopes()),
             time(key.createdAt()),
             time(key.lastUsedAt()),
             time(key.revokedAt()));
@@ -339,6 +414,45 @@ public final class CommandLine {
           summary.removed(),
           summary.repeated() == 0 ? "" : ", " + summary.repeated() + " repeated rows skipped");
       return OK;
+    }
+  }
+
+  /** Creates a staff admin; the password comes from standard input or is generated and printed once. */
+  record CreateAdmin(String email, String name, boolean passwordFromStdin, @Nullable String password) implements Command {
+
+    CreateAdmin withPassword(String given) {
+      return new CreateAdmin(email, name, passwordFromStdin, given);
+    }
+
+    @Override
+    public int execute(ApplicationContext context, PrintStream out, PrintStream err) {
+      String chosen = password;
+      boolean generated = chosen == null;
+      if (generated) {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        chosen = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      }
+      StaffMember admin;
+      try {
+        admin = context.getBean(StaffAccounts.class).create(new NewStaffMember(email, name, Set.of(StaffRole.ADMIN), Set.of(), null), chosen);
+      } catch (StaffAccountRejected e) {
+        err.println(e.getMessage());
+        return FAILED;
+      }
+      out.println("Created admin " + admin.name() + " <" + admin.email() + ">.");
+      if (generated) {
+        out.println("Password: " + chosen);
+        out.println("Copy the password now: it will not be shown again. Sign in at /staff/login.");
+      } else {
+        out.println("Sign in at /staff/login with the password you gave.");
+      }
+      return OK;
+    }
+
+    @Override
+    public String toString() {
+      return "CreateAdmin[email=" + email + ", name=" + name + ", password=…]";
     }
   }
 }

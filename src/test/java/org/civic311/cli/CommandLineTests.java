@@ -49,6 +49,39 @@ class CommandLineTests {
   }
 
   @Test
+  void api_key_create_with_scopes_makes_a_key_limited_to_them_and_list_shows_them() {
+    Run run = run(context, "api-key", "create", "--name", "Work order system", "--scopes", "open311:updates, INTEGRATION");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Scopes: integration,open311:updates");
+    Matcher secret = Pattern.compile("Secret: (c311_\\S+)").matcher(run.out());
+    assertThat(secret.find()).isTrue();
+    assertThat(apiKeys.authenticate(secret.group(1)).orElseThrow().scopes())
+        .containsExactlyInAnyOrder(org.civic311.identity.ApiKeyScope.OPEN311_UPDATES, org.civic311.identity.ApiKeyScope.INTEGRATION);
+    assertThat(run(context, "api-key", "list").out()).contains("SCOPES").contains("integration,open311:updates");
+  }
+
+  @Test
+  void api_key_create_refuses_an_unknown_scope() {
+    Run run = run(NO_APPLICATION, "api-key", "create", "--name", "X", "--scopes", "open311:post,admin");
+
+    assertThat(run.code()).isEqualTo(CommandLine.USAGE);
+    assertThat(run.err()).contains("Unknown scope admin (use open311:post, open311:updates, integration)");
+  }
+
+  @Test
+  void admin_create_needs_an_email_and_a_name_and_refuses_a_short_password() {
+    assertThat(run(NO_APPLICATION, "admin", "create", "--name", "No Email").err()).contains("Missing --email");
+    assertThat(run(NO_APPLICATION, "admin", "list").code()).isEqualTo(CommandLine.USAGE);
+    Run weak = runWithInput(context, "short\n", "admin", "create", "--email", "weak@springfield.example.gov", "--name", "Weak", "--password-stdin");
+    assertThat(weak.code()).isEqualTo(CommandLine.FAILED);
+    assertThat(weak.err()).contains("at least 12 characters");
+    Run empty = runWithInput(NO_APPLICATION, "", "admin", "create", "--email", "e@springfield.example.gov", "--name", "E", "--password-stdin");
+    assertThat(empty.code()).isEqualTo(CommandLine.USAGE);
+    assertThat(empty.err()).contains("no password on standard input");
+  }
+
+  @Test
   void api_key_create_accepts_the_name_with_an_equals_sign() {
     Run run = run(context, "api-key", "create", "--name=Work orders");
 
@@ -236,6 +269,23 @@ class CommandLineTests {
     assertThat(run.code()).as(run.err()).isEqualTo(CommandLine.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains(message).contains("Usage: java -jar civic311.jar");
+  }
+
+  private static Run runWithInput(ApplicationContext context, String input, String... args) {
+    return runWithInput(() -> context, input, args);
+  }
+
+  private static Run runWithInput(Supplier<ApplicationContext> application, String input, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        CommandLine.run(
+            args,
+            application,
+            new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static Run run(ApplicationContext context, String... args) {

@@ -12,8 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civic311.identity.ApiClient;
+import org.civic311.identity.ApiKeyScope;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
@@ -70,11 +72,17 @@ class StoredApiKeys implements ApiKeys {
 
   @Override
   public IssuedApiKey create(String clientName) {
+    return create(clientName, ApiKeyScope.DEFAULT);
+  }
+
+  @Override
+  public IssuedApiKey create(String clientName, Set<ApiKeyScope> scopes) {
+    if (scopes.isEmpty()) throw new IllegalArgumentException("An API key needs at least one scope");
     String name = validName(clientName);
     byte[] secretBytes = new byte[32];
     random.nextBytes(secretBytes);
     String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-    String id = insert(name, sha256(secret), false);
+    String id = insert(name, sha256(secret), false, scopes);
     return new IssuedApiKey(id, name, secret);
   }
 
@@ -90,9 +98,9 @@ class StoredApiKeys implements ApiKeys {
       return Optional.of(cached.client());
     }
     Optional<ApiClient> found =
-        jdbc.sql("select id, client_name from identity.api_key where secret_hash = ? and revoked_at is null")
+        jdbc.sql("select id, client_name, scopes from identity.api_key where secret_hash = ? and revoked_at is null")
             .param(hash)
-            .query((rs, row) -> new ApiClient(rs.getString("id"), rs.getString("client_name")))
+            .query((rs, row) -> new ApiClient(rs.getString("id"), rs.getString("client_name"), scopes(rs.getArray("scopes"))))
             .optional();
     if (found.isEmpty()) {
       authenticated.remove(cacheKey);
@@ -108,7 +116,7 @@ class StoredApiKeys implements ApiKeys {
   public List<ApiKeySummary> list() {
     return jdbc.sql(
             """
-            select id, client_name, created_at, last_used_at, revoked_at
+            select id, client_name, created_at, last_used_at, revoked_at, scopes
             from identity.api_key
             order by created_at, id
             """)
@@ -119,7 +127,8 @@ class StoredApiKeys implements ApiKeys {
                     rs.getString("client_name"),
                     rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
                     instant(rs.getObject("last_used_at", java.time.OffsetDateTime.class)),
-                    instant(rs.getObject("revoked_at", java.time.OffsetDateTime.class))))
+                    instant(rs.getObject("revoked_at", java.time.OffsetDateTime.class)),
+                    scopes(rs.getArray("scopes"))))
         .list();
   }
 
@@ -147,10 +156,10 @@ class StoredApiKeys implements ApiKeys {
     }
     String name = validName(clientName);
     byte[] hash = sha256(secret);
-    insert(name, hash, true);
-    return jdbc.sql("select id, client_name from identity.api_key where secret_hash = ?")
+    insert(name, hash, true, ApiKeyScope.DEFAULT);
+    return jdbc.sql("select id, client_name, scopes from identity.api_key where secret_hash = ?")
         .param(hash)
-        .query((rs, row) -> new ApiClient(rs.getString("id"), rs.getString("client_name")))
+        .query((rs, row) -> new ApiClient(rs.getString("id"), rs.getString("client_name"), scopes(rs.getArray("scopes"))))
         .single();
   }
 
@@ -163,14 +172,16 @@ class StoredApiKeys implements ApiKeys {
   }
 
   /** Inserts a key under a fresh id; an id collision (1 in 4 billion per pair) just draws another. */
-  private String insert(String name, byte[] hash, boolean ignoreExistingSecret) {
+  private String insert(String name, byte[] hash, boolean ignoreExistingSecret, Set<ApiKeyScope> scopes) {
     String sql =
-        "insert into identity.api_key (id, client_name, secret_hash, created_at) values (?, ?, ?, ?)"
+        "insert into identity.api_key (id, client_name, secret_hash, created_at, scopes) values (?, ?, ?, ?, ?::text[])"
             + (ignoreExistingSecret ? " on conflict (secret_hash) do nothing" : "");
+    String scopeArray =
+        scopes.stream().map(ApiKeyScope::value).sorted().collect(java.util.stream.Collectors.joining(",", "{", "}"));
     for (int attempt = 1; ; attempt++) {
       String id = newId();
       try {
-        jdbc.sql(sql).param(id).param(name).param(hash).param(timestamp(clock.instant())).update();
+        jdbc.sql(sql).param(id).param(name).param(hash).param(timestamp(clock.instant())).param(scopeArray).update();
         return id;
       } catch (DuplicateKeyException idTaken) {
         if (attempt == 5) throw idTaken;
@@ -233,6 +244,13 @@ class StoredApiKeys implements ApiKeys {
 
   private static @Nullable Instant instant(java.time.@Nullable OffsetDateTime value) {
     return value == null ? null : value.toInstant();
+  }
+
+  private static Set<ApiKeyScope> scopes(java.sql.Array array) throws java.sql.SQLException {
+    java.util.EnumSet<ApiKeyScope> scopes = java.util.EnumSet.noneOf(ApiKeyScope.class);
+    // A scope this version does not know (written by a newer node) grants nothing here.
+    for (Object value : (Object[]) array.getArray()) ApiKeyScope.of(String.valueOf(value)).ifPresent(scopes::add);
+    return scopes;
   }
 
   private record CachedClient(ApiClient client, Instant expiresAt) {}

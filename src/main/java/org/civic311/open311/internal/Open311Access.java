@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.civic311.catalog.Catalog;
 import org.civic311.identity.ApiClient;
+import org.civic311.identity.ApiKeyScope;
 import org.civic311.identity.ApiKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -53,9 +54,17 @@ class Open311Access {
         parameters
             .one("api_key")
             .orElseThrow(() -> Open311Exception.forbidden("api_key missing -- can't proceed with " + action + "."));
-    return apiKeys
-        .authenticate(key)
-        .orElseThrow(() -> Open311Exception.forbidden("Invalid api_key received -- can't proceed with " + action + "."));
+    ApiClient client =
+        apiKeys
+            .authenticate(key)
+            .orElseThrow(() -> Open311Exception.forbidden("Invalid api_key received -- can't proceed with " + action + "."));
+    // A key limited to other uses (e.g. only status updates, or only the integration API) is refused here.
+    ApiKeyScope needed = action.equals("create_request") ? ApiKeyScope.OPEN311_POST : ApiKeyScope.OPEN311_UPDATES;
+    if (!client.may(needed)) {
+      throw Open311Exception.forbidden(
+          "This api_key may not " + action + " (it lacks the " + needed.value() + " scope) -- can't proceed with " + action + ".");
+    }
+    return client;
   }
 
   /** Only form bodies carry Open311 parameters; anything else is refused before it is read. */

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.civic311.identity.ApiClient;
+import org.civic311.identity.ApiKeyScope;
 import org.civic311.identity.ApiKeySummary;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.IssuedApiKey;
@@ -36,6 +37,30 @@ class StoredApiKeysTests {
     assertThat(issued.clientName()).isEqualTo("FixMyStreet Springfield");
     assertThat(apiKeys.authenticate(issued.secret()))
         .contains(new ApiClient(issued.keyId(), "FixMyStreet Springfield"));
+  }
+
+  @Test
+  void a_key_has_the_default_scopes_unless_created_with_others() {
+    IssuedApiKey plain = apiKeys.create("Plain client");
+    IssuedApiKey integration = apiKeys.create("Asset system", java.util.Set.of(ApiKeyScope.INTEGRATION));
+
+    assertThat(apiKeys.authenticate(plain.secret()).orElseThrow().scopes()).containsExactlyInAnyOrder(ApiKeyScope.OPEN311_POST, ApiKeyScope.OPEN311_UPDATES);
+    ApiClient limited = apiKeys.authenticate(integration.secret()).orElseThrow();
+    assertThat(limited.may(ApiKeyScope.INTEGRATION)).isTrue();
+    assertThat(limited.may(ApiKeyScope.OPEN311_POST)).isFalse();
+    assertThat(apiKeys.list()).filteredOn(k -> k.keyId().equals(integration.keyId())).singleElement()
+        .satisfies(k -> assertThat(k.scopes()).containsExactly(ApiKeyScope.INTEGRATION));
+    assertThatThrownBy(() -> apiKeys.create("Nothing", java.util.Set.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void a_key_stored_before_scopes_existed_keeps_posting_requests_and_updates() {
+    String secret = "c311_key-from-before-scopes-0123456789";
+    jdbc.sql("insert into identity.api_key (id, client_name, secret_hash, created_at) values ('k_0a0b0c0d', 'Old client', ?, now())")
+        .param(StoredApiKeys.sha256(secret))
+        .update();
+
+    assertThat(apiKeys.authenticate(secret).orElseThrow().scopes()).isEqualTo(ApiKeyScope.DEFAULT);
   }
 
   @Test

@@ -1,0 +1,41 @@
+package org.civic311.identity;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person of the city who signs in to Civic311, as the console and the audit log see them (never
+ * their password).
+ *
+ * @param id internal id
+ * @param email sign-in name, as typed when the account was created
+ * @param name display name
+ * @param roles what they may do
+ * @param departments codes of the catalog departments they work for
+ * @param crew the crew they belong to, if any
+ * @param enabled false when an admin disabled the account
+ */
+public record StaffMember(
+    StaffMemberId id,
+    String email,
+    String name,
+    Set<StaffRole> roles,
+    Set<String> departments,
+    @Nullable Crew crew,
+    boolean enabled) {
+
+  public StaffMember {
+    roles = Set.copyOf(roles);
+    departments = Set.copyOf(departments);
+  }
+
+  /** Whether the member has this role. */
+  public boolean has(StaffRole role) {
+    return roles.contains(role);
+  }
+
+  /** Whether the member works for this department. */
+  public boolean worksFor(String departmentCode) {
+    return departments.contains(departmentCode);
+  }
+}
