@@ -25,6 +25,7 @@ public final class BrowserSession implements AutoCloseable {
   private final Browser browser;
   private final String baseUrl;
   private final List<BrowserContext> contexts = new ArrayList<>();
+  private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   BrowserSession(Browser browser, String baseUrl) {
     this.browser = browser;
@@ -59,7 +60,15 @@ public final class BrowserSession implements AutoCloseable {
   public Page page(Browser.NewContextOptions options) {
     BrowserContext context = browser.newContext(options);
     contexts.add(context);
-    return context.newPage();
+    Page page = context.newPage();
+    // A script or style the Content-Security-Policy refuses breaks the page for residents without a
+    // visible error; every browser test fails on one.
+    page.onConsoleMessage(message -> {
+      if ("error".equals(message.type()) && message.text().contains("Content Security Policy")) {
+        policyViolations.add(page.url() + ": " + message.text());
+      }
+    });
+    return page;
   }
 
   /**
@@ -86,5 +95,8 @@ public final class BrowserSession implements AutoCloseable {
   public void close() {
     contexts.forEach(BrowserContext::close);
     contexts.clear();
+    if (!policyViolations.isEmpty()) {
+      throw new AssertionError("The page broke the Content-Security-Policy:\n" + String.join("\n", policyViolations));
+    }
   }
 }

@@ -66,7 +66,11 @@ public class SecurityConfiguration {
   static RequestMatcher machineEndpoints() {
     var path = PathPatternRequestMatcher.withDefaults();
     return new OrRequestMatcher(
-        path.matcher("/open311/**"), path.matcher("/media/**"), path.matcher(HttpMethod.POST, "/notifications/unsubscribe/**"));
+        path.matcher("/open311/**"),
+        path.matcher("/media/**"),
+        // Every notifications POST carries its own proof: a signed link token (unsubscribe, confirm,
+        // survey) or a provider's signature (SMS replies); one-click unsubscribe comes from mail programs.
+        path.matcher(HttpMethod.POST, "/notifications/**"));
   }
 
   @Bean
@@ -120,7 +124,14 @@ public class SecurityConfiguration {
         // CSRF tokens and the page to return to after sign-in live in cookies, not in a session, so an
         // anonymous visitor (a resident filling in a form, a bot knocking on /staff) never creates a
         // session row in the database; only a signed-in staff member has one.
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfCookie())
+                    // The resident portal guards its own forms (portal FormGuard: a double-submit token
+                    // that survives the review step and a 429 page, without a session); one token per form.
+                    .ignoringRequestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/report/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/requests/**")))
         .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
         .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out").permitAll())
         .headers(this::securityHeaders)
