@@ -38,7 +38,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries over SMTP, on its own schedule, never on a request's thread. Each round claims
+ * Sends due deliveries over SMTP, and text messages through the {@link SmsGateway}, on its own
+ * schedule, never on a request's thread. Each round claims
  * small batches (rows other nodes hold are skipped; a claimed row carries a lease, so rows of a node
  * killed mid-send are sent again after the lease, with the same Message-ID), sends a batch over one
  * SMTP connection, then records what was sent and what failed. A failure waits with exponential
