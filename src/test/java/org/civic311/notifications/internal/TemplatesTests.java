@@ -75,6 +75,24 @@ class TemplatesTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void an_admins_sms_text_is_used_and_previewed_without_a_subject() {
+    try {
+      MessageTemplate saved = templates.saveOverride(
+          NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en", "ignored", "Seen: {{number}} {{link}}");
+      assertThat(saved.overridden()).isTrue();
+      assertThat(saved.subject()).isEmpty();
+      RenderedMessage preview = templates.preview(
+          NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en", "", saved.body());
+      assertThat(preview.text()).isEqualTo("Seen: 2026-000123 https://311.springfield.example.gov/requests/2026-000123");
+      assertThatThrownBy(() -> templates.saveOverride(
+              NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en", "", "x".repeat(SmsRenderer.MAX_BODY + 1)))
+          .isInstanceOf(InvalidTemplate.class).hasMessageContaining("longer than 1600");
+    } finally {
+      templates.resetToDefault(NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en");
+    }
+  }
+
+  @Test
   void an_sms_has_no_follow_confirmation_and_its_templates_have_no_subject() {
     assertThatThrownBy(() -> templates.get(NotificationEvent.FOLLOW_CONFIRMATION, NotificationChannel.SMS, "en"))
         .isInstanceOf(InvalidTemplate.class)
