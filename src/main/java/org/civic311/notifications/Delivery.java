@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One message to one recipient, as admins see it.
  *
- * @param recipient the address masked (e.g. {@code a***@example.org}): personal data stays inside
+ * @param recipient the address or phone number masked (e.g. {@code a***@example.org}, {@code
+ *     +1********42}): personal data stays inside
  * @param lastError the latest failure, without addresses; kept after a later success
  * @param nextAttemptAt when a pending delivery is tried next; for one being sent, its lease
  */

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The text of one message: a subject and a plain-text body with {@code {{variables}}}. Emails get
- * their HTML part from the body, laid out by the city's email layout.
+ * their HTML part from the body, laid out by the city's email layout; text messages have no subject.
  *
  * @param language {@code en} or {@code es}
  * @param overridden whether an admin's version replaces the shipped default

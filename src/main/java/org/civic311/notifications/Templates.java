@@ -18,7 +18,8 @@ public interface Templates {
   /**
    * The template in use.
    *
-   * @throws InvalidTemplate when the language is not supported
+   * @throws InvalidTemplate when the language is not supported, or the channel does not carry the
+   *     event (SMS has no follow confirmation)
    */
   MessageTemplate get(NotificationEvent event, NotificationChannel channel, String language);
 
@@ -37,7 +38,8 @@ public interface Templates {
   MessageTemplate resetToDefault(NotificationEvent event, NotificationChannel channel, String language);
 
   /**
-   * Renders a template, saved or not, with sample values, as a recipient would see it.
+   * Renders a template, saved or not, with sample values, as a recipient would see it. For SMS the
+   * text is the message as sent (fitted into one segment where possible); subject and HTML are empty.
    *
    * @throws InvalidTemplate naming every problem
    */

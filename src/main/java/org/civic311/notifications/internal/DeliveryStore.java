@@ -37,9 +37,9 @@ class DeliveryStore {
   }
 
   /**
-   * Adds one email per recipient of an event in one statement: the reporter (when given) and, when
-   * {@code withFollowers}, every confirmed follower; addresses that unsubscribed from the request get
-   * nothing. A key already present (the event was delivered before) adds nothing. The commit does not
+   * Adds one message per recipient and channel of an event in one statement: the reporter (an email
+   * and/or an SMS, when given) and, when {@code withFollowers}, an email to every confirmed follower;
+   * addresses that unsubscribed from the request get nothing. A key already present (the event was delivered before) adds nothing. The commit does not
    * wait for the disk: if a crash loses it, the outbox still holds the event (its completion is
    * written later) and delivers it again.
    *
@@ -58,25 +58,32 @@ class DeliveryStore {
             """
             WITH no_disk_wait AS (SELECT set_config('synchronous_commit', 'off', true)),
             recipients AS (
-              SELECT CAST(:email AS text) AS email, CAST(:key AS text) AS recipient_key, CAST(:language AS text) AS language
+              SELECT CAST(:email AS text) AS address, CAST(:key AS text) AS recipient_key, CAST(:language AS text) AS language,
+                     'EMAIL' AS channel, true AS to_reporter
               WHERE CAST(:email AS text) IS NOT NULL
               UNION ALL
-              SELECT s.email, s.recipient_key, s.language FROM notifications.subscription s
+              SELECT CAST(:phone AS text), CAST(:phoneKey AS text), CAST(:language AS text), 'SMS', true
+              WHERE CAST(:phone AS text) IS NOT NULL
+              UNION ALL
+              SELECT s.email, s.recipient_key, s.language, 'EMAIL', false FROM notifications.subscription s
               WHERE :followers AND s.request_number = :number AND s.state = 'ACTIVE'
             )
             INSERT INTO notifications.delivery
               (dedup_key, request_number, event, channel, recipient, recipient_key, language, history_entry_id,
-               status_after, next_attempt_at, created_at)
-            SELECT DISTINCT ON (r.recipient_key)
-              :eventKey || ':' || r.recipient_key || ':EMAIL', :number, :event, 'EMAIL', r.email, r.recipient_key,
-              r.language, :entry, :status, :now, :now
+               status_after, to_reporter, next_attempt_at, created_at)
+            SELECT DISTINCT ON (r.recipient_key, r.channel)
+              :eventKey || ':' || r.recipient_key || ':' || r.channel, :number, :event, r.channel, r.address, r.recipient_key,
+              r.language, :entry, :status, r.to_reporter, :now, :now
             FROM recipients r, no_disk_wait
             WHERE NOT EXISTS (SELECT 1 FROM notifications.opt_out o
                               WHERE o.request_number = :number AND o.recipient_key = r.recipient_key)
+            ORDER BY r.recipient_key, r.channel, r.to_reporter DESC
             ON CONFLICT (dedup_key) DO NOTHING
             """)
         .param("email", reporter == null ? null : reporter.email())
         .param("key", reporter == null ? null : reporter.recipientKey())
+        .param("phone", reporter == null ? null : reporter.phone())
+        .param("phoneKey", reporter == null ? null : reporter.phoneKey())
         .param("language", reporter == null ? null : reporter.language())
         .param("followers", withFollowers)
         .param("number", number.value())
@@ -120,7 +127,7 @@ class DeliveryStore {
               LIMIT :limit
               FOR UPDATE SKIP LOCKED)
             RETURNING d.id, d.request_number, d.event, d.recipient, d.recipient_key, d.language, d.history_entry_id,
-                      d.status_after, d.subscription_id, d.attempts
+                      d.status_after, d.subscription_id, d.attempts, d.channel, d.to_reporter
             """)
         .param("now", Timestamp.from(now))
         .param("lease", Timestamp.from(leaseUntil))
@@ -135,11 +142,44 @@ class DeliveryStore {
             (Long) rs.getObject(7),
             rs.getString(8) == null ? null : Status.valueOf(rs.getString(8)),
             rs.getObject(9, UUID.class),
-            rs.getInt(10)))
+            rs.getInt(10),
+            NotificationChannel.valueOf(rs.getString(11)),
+            rs.getBoolean(12)))
         .list()
         .stream()
         .sorted(java.util.Comparator.comparingLong(ClaimedDelivery::id))
         .toList();
+  }
+
+  /** Records a text message the provider took, with the provider's id for it. */
+  void markSmsSent(long id, String providerMessageId, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE notifications.delivery SET state = 'SENT', sent_at = :now, provider_message_id = :sid
+            WHERE id = :id AND state = 'SENDING'
+            """)
+        .param("now", Timestamp.from(now))
+        .param("sid", providerMessageId)
+        .param("id", id)
+        .update();
+  }
+
+  /** A taken delivery that must not be sent (its number replied STOP) is cancelled. */
+  void markCancelled(long id, String why) {
+    jdbc.sql("UPDATE notifications.delivery SET state = 'CANCELLED', last_error = ? WHERE id = ? AND state = 'SENDING'")
+        .params(why, id)
+        .update();
+  }
+
+  /** Text messages not yet sent to a number that replied STOP are not sent. */
+  int cancelPendingSms(String e164) {
+    return jdbc.sql(
+            """
+            UPDATE notifications.delivery SET state = 'CANCELLED', last_error = 'The number replied STOP'
+            WHERE channel = 'SMS' AND recipient = ? AND state IN ('PENDING', 'FAILED')
+            """)
+        .param(e164)
+        .update();
   }
 
   void markSent(List<Long> ids, Instant now) {
@@ -243,7 +283,7 @@ class DeliveryStore {
         new RequestNumber(rs.getString("request_number")),
         NotificationEvent.valueOf(rs.getString("event")),
         NotificationChannel.valueOf(rs.getString("channel")),
-        mask(rs.getString("recipient")),
+        "SMS".equals(rs.getString("channel")) ? PhoneNumbers.mask(rs.getString("recipient")) : mask(rs.getString("recipient")),
         rs.getString("language"),
         DeliveryState.valueOf(rs.getString("state")),
         rs.getInt("attempts"),
@@ -265,8 +305,12 @@ class DeliveryStore {
     return email.charAt(0) + "***" + email.substring(at);
   }
 
-  /** A recipient given by a listener: the address, its keyed hash and the language to write in. */
-  record Reporter(String email, String recipientKey, String language) {
+  /**
+   * The reporter as a listener gives them: the email address and/or the phone number in E.164 (null
+   * when they get no message that way), each with its keyed hash, and the language to write in.
+   */
+  record Reporter(
+      @Nullable String email, @Nullable String recipientKey, @Nullable String phone, @Nullable String phoneKey, String language) {
 
     @Override
     public String toString() {
@@ -285,7 +329,9 @@ class DeliveryStore {
       @Nullable Long historyEntryId,
       @Nullable Status statusAfter,
       @Nullable UUID subscription,
-      int attempts) {
+      int attempts,
+      NotificationChannel channel,
+      boolean toReporter) {
 
     @Override
     public String toString() {

@@ -38,7 +38,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries over SMTP, on its own schedule, never on a request's thread. Each round claims
+ * Sends due deliveries over SMTP, and text messages through the {@link SmsGateway}, on its own
+ * schedule, never on a request's thread. Each round claims
  * small batches (rows other nodes hold are skipped; a claimed row carries a lease, so rows of a node
  * killed mid-send are sent again after the lease, with the same Message-ID), sends a batch over one
  * SMTP connection, then records what was sent and what failed. A failure waits with exponential
@@ -50,6 +51,7 @@ class DeliveryWorker {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final Pattern EMAIL = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+");
+  private static final Pattern PHONE = Pattern.compile("\\+\\d{7,15}");
 
   private final DeliveryStore store;
   private final TemplateStore templates;
@@ -59,6 +61,8 @@ class DeliveryWorker {
   private final LinkSigner signer;
   private final ServiceRequests requests;
   private final JavaMailSender mail;
+  private final SmsGateway sms;
+  private final SmsOptOuts smsOptOuts;
   private final NotificationProperties properties;
   private final Clock clock;
   private final Counter sentCounter;
@@ -74,6 +78,8 @@ class DeliveryWorker {
       LinkSigner signer,
       ServiceRequests requests,
       JavaMailSender mail,
+      SmsGateway sms,
+      SmsOptOuts smsOptOuts,
       NotificationProperties properties,
       Clock clock,
       MeterRegistry meters) {
@@ -85,10 +91,12 @@ class DeliveryWorker {
     this.signer = signer;
     this.requests = requests;
     this.mail = mail;
+    this.sms = sms;
+    this.smsOptOuts = smsOptOuts;
     this.properties = properties;
     this.clock = clock;
     this.sentCounter = Counter.builder("civic311.notifications.sent")
-        .description("Emails the SMTP server accepted").register(meters);
+        .description("Messages the SMTP server or the SMS provider accepted").register(meters);
     this.failedCounter = Counter.builder("civic311.notifications.failed.attempts")
         .description("Attempts that failed (each is retried until the last)").register(meters);
     this.gaveUpCounter = Counter.builder("civic311.notifications.gave.up")
@@ -130,15 +138,17 @@ class DeliveryWorker {
     Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow = new HashMap<>();
     Map<MimeMessage, ClaimedDelivery> messages = new IdentityHashMap<>();
     List<MimeMessage> ordered = new ArrayList<>();
+    List<ClaimedDelivery> texts = batch.stream().filter(d -> d.channel() == NotificationChannel.SMS).toList();
+    if (!texts.isEmpty()) sendTexts(texts, templatesNow, requestsNow);
     for (ClaimedDelivery d : batch) {
+      if (d.channel() != NotificationChannel.EMAIL) continue;
       try {
         ServiceRequestDetails request = requestsNow.computeIfAbsent(d.number(), requests::find)
             .orElseThrow(() -> new IllegalStateException("the request no longer exists"));
         String confirmLink = d.subscription() == null ? null : values.confirmLink(signer.confirmToken(d.subscription()), d.language());
         MessageTemplate template = templatesNow.get(new TemplateStore.Key(d.event(), NotificationChannel.EMAIL, d.language()));
         String unsubscribe = values.unsubscribeLink(signer.unsubscribeToken(d.number().value(), d.recipientKey()), d.language());
-        RenderedMessage rendered = renderer.render(
-            template, values.of(d.event(), request, d.language(), d.statusAfter(), d.historyEntryId(), confirmLink), unsubscribe);
+        RenderedMessage rendered = renderer.render(template, valuesOf(d, request, confirmLink), unsubscribe);
         MimeMessage message = composer.compose(d.id(), d.recipient(), d.language(), rendered, unsubscribe);
         messages.put(message, d);
         ordered.add(message);
@@ -162,6 +172,55 @@ class DeliveryWorker {
       log.warn("{} of {} deliveries failed (first id {}): {}", failures.size(), ordered.size(),
           messages.get(ordered.getFirst()).id(), withoutAddresses(failures.values().iterator().next()));
     }
+  }
+
+  /**
+   * Sends text messages one after the other through the SMS gateway. A number that replied STOP
+   * gets nothing: its deliveries are cancelled. An answer that retrying cannot change (an invalid
+   * number) fails the delivery at once; the rest wait with the usual backoff.
+   */
+  private void sendTexts(
+      List<ClaimedDelivery> texts,
+      Map<TemplateStore.Key, MessageTemplate> templatesNow,
+      Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow) {
+    java.util.Set<String> stopped = smsOptOuts.optedOut(texts.stream().map(ClaimedDelivery::recipient).distinct().toList());
+    for (ClaimedDelivery d : texts) {
+      if (stopped.contains(d.recipient())) {
+        store.markCancelled(d.id(), "The number replied STOP");
+        continue;
+      }
+      String body;
+      try {
+        ServiceRequestDetails request = requestsNow.computeIfAbsent(d.number(), requests::find)
+            .orElseThrow(() -> new IllegalStateException("the request no longer exists"));
+        MessageTemplate template = templatesNow.get(new TemplateStore.Key(d.event(), NotificationChannel.SMS, d.language()));
+        if (template == null) throw new IllegalStateException("there is no SMS template for " + d.event());
+        body = SmsRenderer.render(template, valuesOf(d, request, null));
+      } catch (InvalidTemplate | IllegalStateException e) {
+        fail(d, "Cannot build the message: " + withoutAddresses(e), true);
+        continue;
+      }
+      switch (sms.send(d.recipient(), body)) {
+        case SmsGateway.Sent sent -> {
+          store.markSmsSent(d.id(), sent.providerMessageId(), clock.instant());
+          sentCounter.increment();
+        }
+        case SmsGateway.Failed failed -> {
+          fail(d, failed.error(), !failed.retry());
+          if (failed.retry()) log.warn("SMS delivery {} failed: {}", d.id(), failed.error());
+        }
+      }
+    }
+  }
+
+  /** The values of a delivery's message; the reporter's messages about a finished request ask for a survey. */
+  private Map<String, String> valuesOf(ClaimedDelivery d, ServiceRequestDetails request, @Nullable String confirmLink) {
+    Map<String, String> v = values.of(d.event(), request, d.language(), d.statusAfter(), d.historyEntryId(), confirmLink);
+    if (d.toReporter() && (d.event() == org.civic311.notifications.NotificationEvent.RESOLVED
+        || d.event() == org.civic311.notifications.NotificationEvent.CLOSED)) {
+      v.put("surveyLink", values.surveyLink(signer.surveyToken(d.number())));
+    }
+    return v;
   }
 
   /**
@@ -243,7 +302,7 @@ class DeliveryWorker {
       text.append(t.getClass().getSimpleName());
       if (t.getMessage() != null) text.append(": ").append(t.getMessage().strip());
     }
-    String clean = EMAIL.matcher(text).replaceAll("<address>");
+    String clean = PHONE.matcher(EMAIL.matcher(text).replaceAll("<address>")).replaceAll("<number>");
     return clean.length() > 1000 ? clean.substring(0, 1000) : clean;
   }
 }

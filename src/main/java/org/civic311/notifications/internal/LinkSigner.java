@@ -50,6 +50,28 @@ class LinkSigner {
     return Optional.of(new Recipient(new RequestNumber(number), recipientKey));
   }
 
+  /** The token of a request's satisfaction survey link: the number and its signature. */
+  String surveyToken(RequestNumber number) {
+    return number.value() + "." + mac("survey|" + number.value());
+  }
+
+  /** The request of a survey token this installation signed; empty for anything else. */
+  Optional<RequestNumber> parseSurvey(String token) {
+    int dot = token.indexOf('.');
+    if (dot < 0 || token.length() > 64) return Optional.empty();
+    String number = token.substring(0, dot);
+    if (!RequestNumber.isWellFormed(number)) return Optional.empty();
+    byte[] expected = surveyToken(new RequestNumber(number)).getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8))
+        ? Optional.of(new RequestNumber(number))
+        : Optional.empty();
+  }
+
+  /** A keyed hash of a phone number in E.164: how opt-outs know a number without storing it. */
+  String phoneKey(String e164) {
+    return mac("phone|" + e164);
+  }
+
   String confirmToken(UUID subscription) {
     return subscription + "." + mac("confirm|" + subscription);
   }

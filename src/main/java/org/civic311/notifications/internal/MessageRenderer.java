@@ -42,6 +42,7 @@ class MessageRenderer {
     switch (event) {
       case MERGED -> names.addAll(List.of("parent", "parentLink"));
       case FOLLOW_CONFIRMATION -> names.add("confirmLink");
+      case RESOLVED, CLOSED -> names.add("surveyLink");
       default -> {}
     }
     return names;

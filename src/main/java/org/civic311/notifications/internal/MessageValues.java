@@ -43,6 +43,10 @@ class MessageValues {
     return publicUrl + "/notifications/unsubscribe/" + token + "?lang=" + language;
   }
 
+  String surveyLink(String token) {
+    return publicUrl + "/notifications/survey/" + token;
+  }
+
   String confirmLink(String token, String language) {
     return publicUrl + "/notifications/confirm/" + token + "?lang=" + language;
   }
@@ -112,6 +116,10 @@ class MessageValues {
     values.put("parent", "2026-000101");
     values.put("parentLink", statusPage("2026-000101"));
     values.put("confirmLink", confirmLink("00000000-0000-0000-0000-000000000000.sample", language));
+    if (event == NotificationEvent.RESOLVED || event == NotificationEvent.CLOSED) {
+      // As long as a real one: the request number, a dot and 22 characters of signature.
+      values.put("surveyLink", surveyLink("2026-000123.SampleSignature0123456"));
+    }
     return values;
   }
 

@@ -87,6 +87,11 @@ public class NotificationPages {
         texts.get(language, "page.confirm.done", number.value()), null, null, values.statusPage(number.value()));
   }
 
+  /** A page with a title, a message and a link to the request. */
+  public String message(String language, String title, String message, String link) {
+    return render(language, title, message, null, null, link);
+  }
+
   public String invalid(String language) {
     return render(language, texts.get(language, "page.invalid.title"), texts.get(language, "page.invalid"), null, null, null);
   }

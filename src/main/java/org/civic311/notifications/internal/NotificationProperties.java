@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("civic311.notifications")
 record NotificationProperties(
-    @DefaultValue("en") String defaultLanguage, @DefaultValue Worker delivery, @DefaultValue Email email) {
+    @DefaultValue("en") String defaultLanguage,
+    @DefaultValue Worker delivery,
+    @DefaultValue Email email,
+    @DefaultValue Sms sms) {
 
   /**
    * How the delivery worker runs.
@@ -47,4 +50,37 @@ record NotificationProperties(
       @DefaultValue("Civic311 <no-reply@localhost>") String from,
       @Nullable String replyTo,
       @Nullable String unsubscribeMailto) {}
+
+  /**
+   * Text messages through the Twilio REST API (or anything that speaks its Messages endpoint).
+   *
+   * @param enabled whether reporters who agreed to SMS get them
+   * @param baseUrl the API's address; tests point it at a local server
+   * @param from the sending number in E.164, or a Messaging Service SID (starting with {@code MG})
+   * @param defaultCountryCode the country calling code of numbers written without one (1 for the US)
+   * @param timeout how long one call to the API may take; must stay well under the delivery lease
+   */
+  record Sms(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("https://api.twilio.com") String baseUrl,
+      @Nullable String accountSid,
+      @Nullable String authToken,
+      @Nullable String from,
+      @DefaultValue("1") String defaultCountryCode,
+      @DefaultValue("20s") Duration timeout) {
+
+    /** Whether SMS can be sent and inbound messages checked: on, with an account and a token. */
+    boolean usable() {
+      return enabled && present(accountSid) && present(authToken) && present(from);
+    }
+
+    private static boolean present(@Nullable String s) {
+      return s != null && !s.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "Sms[enabled=" + enabled + ", baseUrl=" + baseUrl + "]";
+    }
+  }
 }

@@ -28,8 +28,11 @@ class RequestEventListener {
   private final LinkSigner signer;
   private final Texts texts;
   private final Clock clock;
+  private final NotificationProperties.Sms sms;
 
-  RequestEventListener(ServiceRequests requests, DeliveryStore store, LinkSigner signer, Texts texts, Clock clock) {
+  RequestEventListener(
+      ServiceRequests requests, DeliveryStore store, LinkSigner signer, Texts texts, Clock clock, NotificationProperties properties) {
+    this.sms = properties.sms();
     this.requests = requests;
     this.store = store;
     this.signer = signer;
@@ -42,7 +45,7 @@ class RequestEventListener {
   @ApplicationModuleListener(condition = "#event.reporterCanBeContacted()")
   void on(ServiceRequestSubmitted event) {
     if (!event.reporterCanBeContacted()) return;
-    DeliveryStore.Reporter reporter = reporterByEmail(event.number());
+    DeliveryStore.Reporter reporter = reporterContact(event.number());
     if (reporter == null) return;
     store.enqueue(
         "submitted:" + event.number().value(), event.number(), NotificationEvent.RECEIVED, reporter, false, null,
@@ -54,7 +57,7 @@ class RequestEventListener {
     Optional<NotificationEvent> notification = residentsHear(event);
     if (notification.isEmpty()) return;
     store.enqueue(
-        "change:" + event.historyEntryId(), event.number(), notification.get(), reporterByEmail(event.number()), true,
+        "change:" + event.historyEntryId(), event.number(), notification.get(), reporterContact(event.number()), true,
         event.historyEntryId(), event.to(), clock.instant());
   }
 
@@ -81,10 +84,24 @@ class RequestEventListener {
     };
   }
 
-  private DeliveryStore.@Nullable Reporter reporterByEmail(RequestNumber number) {
+  /**
+   * How the reporter hears back: by email when they gave an address; by SMS when they gave a phone
+   * number that can be texted, agreed to SMS, and the city sends SMS. Null when neither.
+   */
+  private DeliveryStore.@Nullable Reporter reporterContact(RequestNumber number) {
     Reporter reporter = requests.reporterOf(number).orElse(null);
-    if (reporter == null || reporter.email() == null || reporter.email().isBlank()) return null;
-    String email = reporter.email().trim();
-    return new DeliveryStore.Reporter(email, signer.recipientKey(number, email), texts.language(reporter.language()));
+    if (reporter == null) return null;
+    String email = reporter.email() == null || reporter.email().isBlank() ? null : reporter.email().trim();
+    String phone = null;
+    if (sms.enabled() && reporter.smsConsent() && reporter.phone() != null) {
+      phone = PhoneNumbers.toE164(reporter.phone(), sms.defaultCountryCode()).orElse(null);
+    }
+    if (email == null && phone == null) return null;
+    return new DeliveryStore.Reporter(
+        email,
+        email == null ? null : signer.recipientKey(number, email),
+        phone,
+        phone == null ? null : signer.recipientKey(number, phone),
+        texts.language(reporter.language()));
   }
 }

@@ -44,16 +44,23 @@ class TemplateStore implements Templates {
     for (NotificationChannel channel : NotificationChannel.values()) {
       for (String language : Texts.SUPPORTED) {
         for (NotificationEvent event : NotificationEvent.values()) {
+          if (!channel.carries(event)) continue;
           String path = "notifications/templates/" + channel.name().toLowerCase(Locale.ROOT) + "/" + language + "/"
               + event.name().toLowerCase(Locale.ROOT) + ".txt";
           String source = new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-          if (!source.startsWith("Subject:") || !source.contains("\n\n")) {
-            throw new IllegalStateException(path + " must start with a 'Subject:' line and a blank line");
+          MessageTemplate template;
+          if (channel == NotificationChannel.SMS) {
+            // A text message has no subject: the file is the message.
+            template = new MessageTemplate(event, channel, language, "", source.strip(), false, null);
+          } else {
+            if (!source.startsWith("Subject:") || !source.contains("\n\n")) {
+              throw new IllegalStateException(path + " must start with a 'Subject:' line and a blank line");
+            }
+            int end = source.indexOf("\n\n");
+            template = new MessageTemplate(
+                event, channel, language, source.substring("Subject:".length(), end).strip(), source.substring(end + 2), false, null);
           }
-          int end = source.indexOf("\n\n");
-          MessageTemplate template = new MessageTemplate(
-              event, channel, language, source.substring("Subject:".length(), end).strip(), source.substring(end + 2), false, null);
-          check(template.event(), template.subject(), template.body());
+          check(template.event(), channel, template.subject(), template.body());
           defaults.put(new Key(event, channel, language), template);
         }
       }
@@ -74,6 +81,7 @@ class TemplateStore implements Templates {
     List<MessageTemplate> all = new ArrayList<>();
     for (NotificationEvent event : NotificationEvent.values()) {
       for (NotificationChannel channel : NotificationChannel.values()) {
+        if (!channel.carries(event)) continue;
         for (String language : languages()) {
           Key key = new Key(event, channel, language);
           all.add(overrides.getOrDefault(key, defaults.get(key)));
@@ -86,6 +94,7 @@ class TemplateStore implements Templates {
   @Override
   public MessageTemplate get(NotificationEvent event, NotificationChannel channel, String language) {
     requireLanguage(language);
+    requireCarried(event, channel);
     Key key = new Key(event, channel, language);
     return jdbc.sql(
             "SELECT subject, body, updated_at FROM notifications.template_override WHERE event = ? AND channel = ? AND language = ?")
@@ -105,7 +114,9 @@ class TemplateStore implements Templates {
   public MessageTemplate saveOverride(
       NotificationEvent event, NotificationChannel channel, String language, String subject, String body) {
     requireLanguage(language);
-    check(event, subject, body);
+    requireCarried(event, channel);
+    String title = channel == NotificationChannel.SMS ? "" : subject;
+    check(event, channel, title, body);
     jdbc.sql(
             """
             INSERT INTO notifications.template_override (event, channel, language, subject, body, updated_at)
@@ -113,7 +124,7 @@ class TemplateStore implements Templates {
             ON CONFLICT (event, channel, language)
             DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_at = EXCLUDED.updated_at
             """)
-        .params(event.name(), channel.name(), language, subject.strip(), body, Timestamp.from(clock.instant()))
+        .params(event.name(), channel.name(), language, title.strip(), body, Timestamp.from(clock.instant()))
         .update();
     return get(event, channel, language);
   }
@@ -121,6 +132,7 @@ class TemplateStore implements Templates {
   @Override
   public MessageTemplate resetToDefault(NotificationEvent event, NotificationChannel channel, String language) {
     requireLanguage(language);
+    requireCarried(event, channel);
     jdbc.sql("DELETE FROM notifications.template_override WHERE event = ? AND channel = ? AND language = ?")
         .params(event.name(), channel.name(), language)
         .update();
@@ -131,7 +143,13 @@ class TemplateStore implements Templates {
   public RenderedMessage preview(
       NotificationEvent event, NotificationChannel channel, String language, String subject, String body) {
     requireLanguage(language);
-    check(event, subject, body);
+    requireCarried(event, channel);
+    if (channel == NotificationChannel.SMS) {
+      check(event, channel, "", body);
+      String text = SmsRenderer.render(new MessageTemplate(event, channel, language, "", body, true, null), samples.sample(event, language));
+      return new RenderedMessage("", text, "");
+    }
+    check(event, channel, subject, body);
     return renderer.render(
         new MessageTemplate(event, channel, language, subject, body, true, null),
         samples.sample(event, language),
@@ -164,10 +182,18 @@ class TemplateStore implements Templates {
     }
   }
 
-  private static void check(NotificationEvent event, String subject, String body) {
+  private void requireCarried(NotificationEvent event, NotificationChannel channel) {
+    if (!channel.carries(event)) {
+      throw new InvalidTemplate(List.of(channel.name() + " carries no " + event.name().toLowerCase(Locale.ROOT) + " messages"));
+    }
+  }
+
+  private static void check(NotificationEvent event, NotificationChannel channel, String subject, String body) {
     List<String> problems = new ArrayList<>();
     Set<String> allowed = MessageRenderer.variables(event);
-    if (subject.isBlank()) problems.add("subject: is empty");
+    if (channel == NotificationChannel.SMS) {
+      if (body.length() > SmsRenderer.MAX_BODY) problems.add("body: is longer than " + SmsRenderer.MAX_BODY + " characters");
+    } else if (subject.isBlank()) problems.add("subject: is empty");
     else if (subject.length() > 200) problems.add("subject: is longer than 200 characters");
     if (body.isBlank()) problems.add("body: is empty");
     else if (body.length() > 20_000) problems.add("body: is longer than 20,000 characters");

@@ -49,13 +49,19 @@ import org.springframework.test.context.DynamicPropertySource;
       "civic311.notifications.delivery.backoff-max=10m",
       "civic311.notifications.delivery.lease=5m",
       "civic311.notifications.email.from=City of Springfield <311@springfield.example.gov>",
-      "civic311.public-url=https://311.springfield.example.gov"
+      "civic311.public-url=https://311.springfield.example.gov",
+      "civic311.notifications.sms.enabled=true",
+      "civic311.notifications.sms.account-sid=" + FakeTwilio.ACCOUNT_SID,
+      "civic311.notifications.sms.auth-token=" + FakeTwilio.AUTH_TOKEN,
+      "civic311.notifications.sms.from=" + FakeTwilio.FROM
     })
 @Import(MutableClock.Configuration.class)
 abstract class NotificationsIntegrationSupport {
 
   static final int SMTP_PORT = freePort();
   static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+  static final FakeTwilio TWILIO = new FakeTwilio();
 
   static {
     SMTP.start();
@@ -68,6 +74,7 @@ abstract class NotificationsIntegrationSupport {
   static void smtp(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("civic311.notifications.sms.base-url", TWILIO::baseUrl);
   }
 
   @Autowired ServiceRequests requests;
@@ -77,11 +84,25 @@ abstract class NotificationsIntegrationSupport {
 
   final HttpClient http = HttpClient.newHttpClient();
 
+  private static final java.util.concurrent.atomic.AtomicInteger PHONES =
+      new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(5000));
+
+  /** A US number nobody else in the run uses, as a resident might type it, and in E.164. */
+  static String[] uniquePhone() {
+    int n = PHONES.incrementAndGet() % 10_000;
+    String line = String.format("%04d", n);
+    return new String[] {"(415) 555-" + line, "+1415555" + line};
+  }
+
   static String uniqueAddress(String domain) {
     return "r" + UUID.randomUUID().toString().substring(0, 12) + "@" + domain;
   }
 
   RequestNumber submit(String email, String language) {
+    return submit(email, null, false, language);
+  }
+
+  RequestNumber submit(String email, String phone, boolean smsConsent, String language) {
     return requests.submit(new SubmitServiceRequest(
             "POTHOLE",
             Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
@@ -89,7 +110,7 @@ abstract class NotificationsIntegrationSupport {
             "Deep pothole in the right lane",
             List.of(),
             Channel.WEB,
-            new Reporter("Ana", "Lopez", email, null, null, null, false, language),
+            new Reporter("Ana", "Lopez", email, phone, null, null, smsConsent, language),
             null,
             null))
         .number();

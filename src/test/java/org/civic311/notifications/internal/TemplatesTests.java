@@ -20,7 +20,10 @@ class TemplatesTests extends NotificationsIntegrationSupport {
   @Test
   void every_event_has_a_default_in_english_and_spanish() {
     assertThat(templates.languages()).containsExactly("en", "es");
-    assertThat(templates.list()).hasSize(NotificationEvent.values().length * 2)
+    int events = NotificationEvent.values().length;
+    assertThat(templates.list()).hasSize(events * 2 + (events - 1) * 2);
+    assertThat(templates.list().stream().filter(t -> t.channel() == NotificationChannel.EMAIL))
+        .hasSize(events * 2)
         .allSatisfy(t -> assertThat(t.subject()).isNotBlank());
     assertThat(templates.get(NotificationEvent.RESOLVED, NotificationChannel.EMAIL, "es").subject())
         .isEqualTo("La solicitud {{number}} está resuelta");
@@ -48,8 +51,59 @@ class TemplatesTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void every_sms_template_in_every_language_fits_one_gsm7_segment_with_sample_values() {
+    for (NotificationEvent event : NotificationEvent.values()) {
+      if (!NotificationChannel.SMS.carries(event)) continue;
+      for (String language : templates.languages()) {
+        MessageTemplate t = templates.get(event, NotificationChannel.SMS, language);
+        String text = templates.preview(event, NotificationChannel.SMS, language, "", t.body()).text();
+        assertThat(text).as(event + " " + language).doesNotContain("{{");
+        assertThat(SmsText.isGsm7(text)).as(event + " " + language + " uses only GSM-7: " + text).isTrue();
+        assertThat(SmsText.length(text)).as(event + " " + language + ": " + text).isLessThanOrEqualTo(SmsText.GSM7_SEGMENT);
+        if (event != NotificationEvent.PUBLIC_UPDATE && event != NotificationEvent.MERGED) {
+          assertThat(text).as(event + " " + language + " keeps the sample's category whole").contains(language.equals("es") ? "Bache" : "Pothole");
+        }
+        if (event == NotificationEvent.RESOLVED || event == NotificationEvent.CLOSED) {
+          assertThat(text).contains("https://311.springfield.example.gov/notifications/survey/2026-000123.");
+        } else if (event == NotificationEvent.MERGED) {
+          assertThat(text).contains("https://311.springfield.example.gov/requests/2026-000101");
+        } else {
+          assertThat(text).contains("https://311.springfield.example.gov/requests/2026-000123");
+        }
+      }
+    }
+  }
+
+  @Test
+  void an_admins_sms_text_is_used_and_previewed_without_a_subject() {
+    try {
+      MessageTemplate saved = templates.saveOverride(
+          NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en", "ignored", "Seen: {{number}} {{link}}");
+      assertThat(saved.overridden()).isTrue();
+      assertThat(saved.subject()).isEmpty();
+      RenderedMessage preview = templates.preview(
+          NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en", "", saved.body());
+      assertThat(preview.text()).isEqualTo("Seen: 2026-000123 https://311.springfield.example.gov/requests/2026-000123");
+      assertThatThrownBy(() -> templates.saveOverride(
+              NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en", "", "x".repeat(SmsRenderer.MAX_BODY + 1)))
+          .isInstanceOf(InvalidTemplate.class).hasMessageContaining("longer than 1600");
+    } finally {
+      templates.resetToDefault(NotificationEvent.ACKNOWLEDGED, NotificationChannel.SMS, "en");
+    }
+  }
+
+  @Test
+  void an_sms_has_no_follow_confirmation_and_its_templates_have_no_subject() {
+    assertThatThrownBy(() -> templates.get(NotificationEvent.FOLLOW_CONFIRMATION, NotificationChannel.SMS, "en"))
+        .isInstanceOf(InvalidTemplate.class)
+        .hasMessageContaining("SMS carries no follow_confirmation");
+    assertThat(templates.get(NotificationEvent.RECEIVED, NotificationChannel.SMS, "es").subject()).isEmpty();
+  }
+
+  @Test
   void variables_of_a_merge_include_the_parent_request() {
     assertThat(templates.variables(NotificationEvent.MERGED)).contains("number", "parent", "parentLink");
-    assertThat(templates.variables(NotificationEvent.RECEIVED)).doesNotContain("parent", "confirmLink");
+    assertThat(templates.variables(NotificationEvent.RECEIVED)).doesNotContain("parent", "confirmLink", "surveyLink");
+    assertThat(templates.variables(NotificationEvent.CLOSED)).contains("surveyLink");
   }
 }

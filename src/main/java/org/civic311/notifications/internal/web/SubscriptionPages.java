@@ -81,6 +81,7 @@ class SubscriptionPages {
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Referrer-Policy", "no-referrer")
+        .header("Content-Security-Policy", PageStyles.CSP)
         .body(html);
   }
 }
