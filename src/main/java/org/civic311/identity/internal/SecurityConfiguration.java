@@ -73,6 +73,17 @@ public class SecurityConfiguration {
         path.matcher(HttpMethod.POST, "/notifications/**"));
   }
 
+  /**
+   * No Micrometer observation around each security filter, authentication and authorization: it
+   * wrapped every request in a dozen observations and took GET services.json from 17,900 to 11,500
+   * answers a second on the benchmark machine (docs/performance.md). HTTP server metrics
+   * (http.server.requests) stay.
+   */
+  @Bean
+  static org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+    return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain machineEndpointsChain(HttpSecurity http) throws Exception {
