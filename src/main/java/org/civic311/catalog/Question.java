@@ -29,6 +29,18 @@ public record Question(
     values = List.copyOf(values);
   }
 
+  /** This question with a translation's text and value names; untranslated parts stay as written. */
+  public Question localized(CategoryTranslation.@Nullable QuestionTranslation translation) {
+    if (translation == null) return this;
+    List<AllowedValue> localizedValues =
+        values.stream()
+            .map(value -> new AllowedValue(value.key(), translation.values().getOrDefault(value.key(), value.name())))
+            .toList();
+    String text = translation.description() != null ? translation.description() : description;
+    String hint = translation.datatypeDescription() != null ? translation.datatypeDescription() : datatypeDescription;
+    return new Question(code, variable, datatype, required, hint, order, text, localizedValues);
+  }
+
   /** One answer of a value list: {@code key} is sent, {@code name} is shown. */
   public record AllowedValue(String key, String name) {}
 }

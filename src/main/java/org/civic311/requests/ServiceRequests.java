@@ -14,6 +14,14 @@ public interface ServiceRequests {
    */
   Submission submit(SubmitServiceRequest command);
 
+  /**
+   * Checks a report by the same rules as {@link #submit} without storing anything, so a form can show
+   * every problem before its review step.
+   *
+   * @throws InvalidServiceRequest naming every problem
+   */
+  void check(SubmitServiceRequest command);
+
   /** A request as the public may see it, with its public history. */
   Optional<ServiceRequestDetails> find(RequestNumber number);
 

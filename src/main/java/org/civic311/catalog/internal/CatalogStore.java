@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.civic311.catalog.CategoryTranslation;
 import org.civic311.catalog.Department;
 import org.civic311.catalog.Jurisdiction;
 import org.civic311.catalog.Question;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The only place that speaks SQL to the {@code catalog} schema. */
 @Repository
@@ -37,6 +40,9 @@ class CatalogStore {
 
   /** What a write did to the categories. */
   record Changes(int added, int updated, int retired, int questions) {}
+
+  private static final JsonMapper TRANSLATIONS = JsonMapper.builder().build();
+  private static final TypeReference<Map<String, CategoryTranslation>> TRANSLATIONS_TYPE = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
 
@@ -157,7 +163,7 @@ class CatalogStore {
 
     List<CatalogSnapshot.StoredCategory> categories = jdbc.sql("""
             SELECT code, name, description, group_name, keywords, type, metadata, department_code,
-                   sla_amount, sla_unit, service_notice, active
+                   sla_amount, sla_unit, service_notice, active, translations
             FROM catalog.service_category ORDER BY position, code""")
         .query((rs, row) -> {
           String code = rs.getString("code");
@@ -169,7 +175,7 @@ class CatalogStore {
               rs.getString("group_name"), rs.getString("keywords"),
               ServiceType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)), rs.getBoolean("metadata"),
               questions.getOrDefault(code, List.of()), rs.getString("department_code"), sla,
-              rs.getString("service_notice"));
+              rs.getString("service_notice"), translationsFromJson(rs.getString("translations")));
           return new CatalogSnapshot.StoredCategory(category, rs.getBoolean("active"));
         })
         .list();
@@ -214,15 +220,16 @@ class CatalogStore {
       boolean inserted = jdbc.sql("""
               INSERT INTO catalog.service_category
                 (code, name, description, group_name, keywords, type, metadata, department_code,
-                 sla_amount, sla_unit, service_notice, position, active, origin)
+                 sla_amount, sla_unit, service_notice, position, active, origin, translations)
               VALUES (:code, :name, :description, :group, :keywords, :type, :metadata, :department,
-                      :slaAmount, :slaUnit, :serviceNotice, :position, true, :origin)
+                      :slaAmount, :slaUnit, :serviceNotice, :position, true, :origin, cast(:translations AS jsonb))
               ON CONFLICT (code) DO UPDATE
                 SET name = excluded.name, description = excluded.description, group_name = excluded.group_name,
                     keywords = excluded.keywords, type = excluded.type, metadata = excluded.metadata,
                     department_code = excluded.department_code, sla_amount = excluded.sla_amount,
                     sla_unit = excluded.sla_unit, service_notice = excluded.service_notice,
-                    position = excluded.position, active = true, origin = excluded.origin
+                    position = excluded.position, active = true, origin = excluded.origin,
+                    translations = excluded.translations
               RETURNING (xmax = 0) AS inserted""")
           .param("code", category.code())
           .param("name", category.name())
@@ -237,6 +244,7 @@ class CatalogStore {
           .param("serviceNotice", category.serviceNotice())
           .param("position", firstPosition + i)
           .param("origin", origin.column())
+          .param("translations", TRANSLATIONS.writeValueAsString(category.translations()))
           .query(Boolean.class)
           .single();
       if (inserted) added++;
@@ -276,6 +284,11 @@ class CatalogStore {
             .update();
       }
     }
+  }
+
+  private static Map<String, CategoryTranslation> translationsFromJson(@Nullable String json) {
+    if (json == null || json.isBlank()) return Map.of();
+    return TRANSLATIONS.readValue(json, TRANSLATIONS_TYPE);
   }
 
   private static String[] codes(Collection<String> codes) {

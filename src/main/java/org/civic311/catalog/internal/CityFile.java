@@ -1,6 +1,7 @@
 package org.civic311.catalog.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,19 @@ record CityFile(
       @Nullable String department,
       @Nullable String sla,
       @Nullable String serviceNotice,
+      @Nullable Map<String, CategoryTranslationEntry> translations,
       @Nullable List<QuestionEntry> questions) {}
+
+  /** A category's texts in one language ({@code translations: {es: {name: Bache, ...}}}). */
+  record CategoryTranslationEntry(
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable String group,
+      @Nullable String keywords,
+      @Nullable String serviceNotice) {}
+
+  /** A question's texts in one language. */
+  record QuestionTranslationEntry(@Nullable String description, @Nullable String datatypeDescription) {}
 
   record QuestionEntry(
       @Nullable String code,
@@ -46,7 +59,9 @@ record CityFile(
       @Nullable Boolean variable,
       @Nullable String datatypeDescription,
       @Nullable Integer order,
+      @Nullable Map<String, QuestionTranslationEntry> translations,
       @Nullable List<ValueEntry> values) {}
 
-  record ValueEntry(@Nullable String key, @Nullable String name) {}
+  /** A value; {@code translations} maps a language code to the value's name in it. */
+  record ValueEntry(@Nullable String key, @Nullable String name, @Nullable Map<String, String> translations) {}
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.civic311.catalog.CatalogFileException;
+import org.civic311.catalog.CategoryTranslation;
 import org.civic311.catalog.Department;
 import org.civic311.catalog.Jurisdiction;
 import org.civic311.catalog.Question;
@@ -47,6 +48,9 @@ final class CityFileReader {
 
   /** Codes end up in URLs ({@code /services/POTHOLE.json}) and form fields ({@code attribute[SIZE]}). */
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]+");
+
+  /** A language of translations: a lowercase ISO 639 code such as {@code es}. */
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
   private static final YAMLMapper MAPPER =
       YAMLMapper.builder()
@@ -88,6 +92,14 @@ final class CityFileReader {
         }
         parser.nextToken();
         checkKeys(source, parser, value, here);
+      }
+    } else if (token == JsonToken.START_OBJECT && expected instanceof ParameterizedType map
+        && map.getRawType() == Map.class) {
+      // translations: any language code as key, each value checked as its type
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String here = path + "." + parser.currentName();
+        parser.nextToken();
+        checkKeys(source, parser, map.getActualTypeArguments()[1], here);
       }
     } else if (token == JsonToken.START_ARRAY && expected instanceof ParameterizedType list
         && list.getRawType() == List.class) {
@@ -316,12 +328,89 @@ final class CityFileReader {
               .forEach(q -> problems.add(at + ": metadata is false, so clients never see its required question "
                   + q.code() + "; remove 'metadata: false' or make the question optional"));
         }
+        Map<String, CategoryTranslation> translations =
+            translations(where, entry, nullToEmpty(entry.questions()), questions);
         if (code != null && name != null && description != null && type != null) {
           categories.add(new ServiceCategory(code, name, description, clean(entry.group()), clean(entry.keywords()), type,
-              metadata, questions, department, sla, clean(entry.serviceNotice())));
+              metadata, questions, department, sla, clean(entry.serviceNotice()), translations));
         }
       }
       return categories;
+    }
+
+    /**
+     * Gathers a category's translations, written next to each text in the file, into one per
+     * language. A language is a lowercase ISO 639 code ({@code es}), as the portal matches it.
+     */
+    private Map<String, CategoryTranslation> translations(
+        String where, CityFile.CategoryEntry entry, List<CityFile.@Nullable QuestionEntry> questionEntries,
+        List<Question> questions) {
+      var names = new LinkedHashMap<String, CityFile.CategoryTranslationEntry>();
+      var questionTexts = new LinkedHashMap<String, Map<String, CityFile.QuestionTranslationEntry>>();
+      var valueNames = new LinkedHashMap<String, Map<String, Map<String, String>>>();
+      var languages = new java.util.LinkedHashSet<String>();
+      nullToEmpty(entry.translations()).forEach((language, translation) -> {
+        if (language(where, language) && translation != null) {
+          names.put(language, translation);
+          languages.add(language);
+        }
+      });
+      var known = questions.stream().map(Question::code).collect(Collectors.toSet());
+      for (CityFile.QuestionEntry question : questionEntries) {
+        if (question == null || clean(question.code()) == null || !known.contains(clean(question.code()))) continue;
+        String code = clean(question.code());
+        String at = where + ", question " + code;
+        nullToEmpty(question.translations()).forEach((language, translation) -> {
+          if (!language(at, language) || translation == null) return;
+          if (clean(translation.description()) == null && clean(translation.datatypeDescription()) == null) {
+            problems.add(at + ": translation " + language + " has neither description nor datatype-description");
+            return;
+          }
+          questionTexts.computeIfAbsent(language, l -> new LinkedHashMap<>()).put(code, translation);
+          languages.add(language);
+        });
+        for (CityFile.ValueEntry value : nullToEmpty(question.values())) {
+          if (value == null || clean(value.key()) == null) continue;
+          nullToEmpty(value.translations()).forEach((language, name) -> {
+            String at2 = at + ", value " + clean(value.key());
+            if (!language(at2, language)) return;
+            if (clean(name) == null) {
+              problems.add(at2 + ": translation " + language + " is empty");
+              return;
+            }
+            valueNames.computeIfAbsent(language, l -> new LinkedHashMap<>())
+                .computeIfAbsent(code, c -> new LinkedHashMap<>())
+                .put(clean(value.key()), clean(name));
+            languages.add(language);
+          });
+        }
+      }
+      var translations = new LinkedHashMap<String, CategoryTranslation>();
+      for (String language : languages) {
+        var texts = questionTexts.getOrDefault(language, Map.of());
+        var values = valueNames.getOrDefault(language, Map.of());
+        var byQuestion = new LinkedHashMap<String, CategoryTranslation.QuestionTranslation>();
+        for (String code : known) {
+          if (texts.containsKey(code) || values.containsKey(code)) {
+            CityFile.QuestionTranslationEntry text = texts.get(code);
+            byQuestion.put(code, new CategoryTranslation.QuestionTranslation(
+                text == null ? null : clean(text.description()), text == null ? null : clean(text.datatypeDescription()),
+                values.getOrDefault(code, Map.of())));
+          }
+        }
+        CityFile.CategoryTranslationEntry names0 = names.get(language);
+        translations.put(language, new CategoryTranslation(
+            names0 == null ? null : clean(names0.name()), names0 == null ? null : clean(names0.description()),
+            names0 == null ? null : clean(names0.group()), names0 == null ? null : clean(names0.keywords()),
+            names0 == null ? null : clean(names0.serviceNotice()), byQuestion));
+      }
+      return translations;
+    }
+
+    private boolean language(String where, String language) {
+      if (LANGUAGE.matcher(language).matches()) return true;
+      problems.add(where + ": translations key '" + language + "' is not a language code (write e.g. es)");
+      return false;
     }
 
     private @Nullable ServiceType type(String where, @Nullable String text) {
@@ -426,6 +515,10 @@ final class CityFileReader {
 
   private static <T> List<T> nullToEmpty(@Nullable List<T> list) {
     return list == null ? List.of() : list;
+  }
+
+  private static <K, V> Map<K, V> nullToEmpty(@Nullable Map<K, V> map) {
+    return map == null ? Map.of() : map;
   }
 
   /** Surrounding whitespace is never meaningful in a city file, and a blank value means "not given". */

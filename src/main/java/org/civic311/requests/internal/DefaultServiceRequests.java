@@ -123,6 +123,13 @@ class DefaultServiceRequests implements ServiceRequests {
     return new Submission(number, token, valid.category().serviceNotice(), false);
   }
 
+  @Override
+  public void check(SubmitServiceRequest command) {
+    Optional<ServiceCategory> category =
+        command.categoryCode() == null ? Optional.empty() : catalog.category(command.categoryCode().strip());
+    SubmissionPolicy.check(command, category, catalog.jurisdiction());
+  }
+
   private Submission replay(String scope, String key, String fingerprint, ServiceCategory category) {
     IdempotencyKeys.Earlier earlier =
         idempotencyKeys

@@ -148,4 +148,19 @@ class CatalogIntegrationTests {
 
     assertThat(catalog.categories()).isSameAs(first);
   }
+
+  @Test
+  void translations_come_back_from_the_database_and_open311_names_stay_english() {
+    var spanish = java.util.Locale.forLanguageTag("es");
+    ServiceCategory pothole = catalog.category("POTHOLE").orElseThrow();
+    assertThat(pothole.name()).isEqualTo("Pothole");
+    assertThat(pothole.name(spanish)).isEqualTo("Bache");
+    ServiceCategory es = pothole.localized(spanish);
+    assertThat(es.group()).isEqualTo("Calles y aceras");
+    assertThat(es.question("SIZE").orElseThrow().description()).isEqualTo("¿Qué tamaño tiene el bache?");
+    assertThat(es.question("SIZE").orElseThrow().values()).extracting(Question.AllowedValue::name)
+        .contains("Más pequeño que un plato");
+    assertThat(catalog.categories()).allSatisfy(category ->
+        assertThat(category.translation(spanish)).as(category.code()).isPresent());
+  }
 }

@@ -254,4 +254,76 @@ class CityFileReaderTests {
         .allMatch(group -> Arrays.asList("Streets and Sidewalks", "Trash and Recycling", "Graffiti and Vandalism",
             "Parks and Trees", "Traffic and Parking", "Water and Sewer", "Neighborhood and Housing").contains(group));
   }
+
+  @Test
+  void translations_written_next_to_each_text_give_the_category_in_that_language_and_the_rest_stays_as_written() {
+    String yaml = CITY.replace("    keywords: pothole, road,asphalt\n",
+        "    keywords: pothole, road,asphalt\n"
+            + "    translations:\n"
+            + "      es: {name: Bache, group: Calles, service-notice: Se repara en tres días hábiles.}\n")
+        .replace("        description: How big is it?\n",
+            "        description: How big is it?\n"
+                + "        translations: {es: {description: ¿Qué tamaño tiene?, datatype-description: Elija el tamaño más parecido}}\n").replace("{key: small, name: Smaller than a dinner plate}",
+        "{key: small, name: Smaller than a dinner plate, translations: {es: Más pequeño que un plato}}");
+    ServiceCategory pothole = read(yaml).categories().getFirst();
+    ServiceCategory spanish = pothole.localized(java.util.Locale.forLanguageTag("es-MX"));
+
+    assertThat(spanish.name()).isEqualTo("Bache");
+    assertThat(pothole.name(java.util.Locale.forLanguageTag("es"))).isEqualTo("Bache");
+    assertThat(spanish.group()).isEqualTo("Calles");
+    assertThat(spanish.description()).isEqualTo("A hole in the road.");
+    assertThat(spanish.serviceNotice()).isEqualTo("Se repara en tres días hábiles.");
+    assertThat(spanish.code()).isEqualTo("POTHOLE");
+    Question size = spanish.question("SIZE").orElseThrow();
+    assertThat(size.description()).isEqualTo("¿Qué tamaño tiene?");
+    assertThat(size.datatypeDescription()).isEqualTo("Elija el tamaño más parecido");
+    assertThat(size.values()).extracting(Question.AllowedValue::key, Question.AllowedValue::name)
+        .containsExactly(tuple("small", "Más pequeño que un plato"), tuple("large", "Larger"));
+    assertThat(spanish.question("NOTE").orElseThrow().description()).isEqualTo("Potholes on highways belong to the state.");
+    // The city's own words where nothing is translated, and for other languages.
+    assertThat(pothole.name()).isEqualTo("Pothole");
+    assertThat(pothole.localized(java.util.Locale.FRENCH)).isEqualTo(pothole);
+    assertThat(pothole.name(java.util.Locale.ENGLISH)).isEqualTo("Pothole");
+  }
+
+  @Test
+  void a_translation_under_something_that_is_not_a_language_code_or_with_an_unknown_key_is_refused() {
+    assertThat(problemsOf(CITY.replace("    keywords: pothole, road,asphalt\n",
+        "    keywords: pothole, road,asphalt\n    translations:\n      Spanish: {name: Bache}\n")))
+        .contains("category #1 (POTHOLE): translations key 'Spanish' is not a language code (write e.g. es)");
+    assertThat(problemsOf(CITY.replace("    keywords: pothole, road,asphalt\n",
+        "    keywords: pothole, road,asphalt\n    translations:\n      es: {nombre: Bache}\n")))
+        .contains("line 18").contains("categories[0].translations.es.nombre").contains("unknown key 'nombre'");
+  }
+
+  @Test
+  void the_sample_city_has_spanish_for_every_category_question_and_value() {
+    CityDefinition city = CityFileReader.read("springfield.yml", new ClassPathResource("city/springfield.yml"));
+    var spanish = java.util.Locale.forLanguageTag("es");
+    assertThat(city.categories()).hasSize(32).allSatisfy(category -> {
+      ServiceCategory es = category.localized(spanish);
+      assertThat(es.name()).isNotEqualTo(category.name()).isNotBlank();
+      assertThat(es.description()).isNotEqualTo(category.description());
+      assertThat(es.group()).isNotEqualTo(category.group());
+      assertThat(es.keywords()).isNotEqualTo(category.keywords());
+      if (category.serviceNotice() != null) assertThat(es.serviceNotice()).isNotEqualTo(category.serviceNotice());
+      for (Question question : category.questions()) {
+        Question translated = es.question(question.code()).orElseThrow();
+        if (!question.description().equals("Color")) {
+          assertThat(translated.description()).as(question.code()).isNotEqualTo(question.description());
+        }
+        if (question.datatypeDescription() != null) {
+          assertThat(translated.datatypeDescription()).as(question.code()).isNotEqualTo(question.datatypeDescription());
+        }
+        for (int i = 0; i < question.values().size(); i++) {
+          // "No" and "Monitor" are the same word in both languages.
+          if (!List.of("No", "Monitor").contains(question.values().get(i).name())) {
+            assertThat(translated.values().get(i).name()).as(question.code() + " " + question.values().get(i).key())
+                .isNotEqualTo(question.values().get(i).name());
+          }
+        }
+      }
+    });
+    assertThat(city.categories().stream().mapToInt(c -> c.questions().size()).sum()).isEqualTo(66);
+  }
 }
