@@ -8,7 +8,7 @@
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
     displayName = "Resident portal",
-    allowedDependencies = {"catalog", "requests", "media", "geo"})
+    allowedDependencies = {"catalog", "requests", "media", "geo", "notifications"})
 package org.civic311.portal;
 
 import org.jspecify.annotations.NullMarked;
