@@ -9,6 +9,8 @@ import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequestChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -93,6 +95,22 @@ class LiveUpdates {
         forget(changed.number(), emitter);
       }
     }
+  }
+
+  /**
+   * Ends every live connection when the app stops: a graceful shutdown waits for open requests, and
+   * these would otherwise hold it for their whole timeout. Browsers reconnect to another node.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    watchers.values().forEach(set -> set.forEach(emitter -> {
+      try {
+        emitter.complete();
+      } catch (IllegalStateException alreadyDone) {
+        // Nothing to end.
+      }
+    }));
+    watchers.clear();
   }
 
   private void forget(RequestNumber number, SseEmitter emitter) {

@@ -60,11 +60,11 @@ class MapPageTests {
     String html = body(mvc.perform(get("/map").header("Accept-Language", "en")
         .param("category", "GRAFFITI").param("status", "open").param("bbox", "34.05,-118.25,34.06,-118.24")).andReturn());
 
-    assertThat(html).contains("href=\"/requests/" + inside.value() + "\"", "210 N Spring St", "(Open)", "<th scope=\"col\">Stage</th>");
+    assertThat(html).contains("href=\"/requests/" + inside.value() + "\"", "210 N Spring St", "(open)", "scope=\"col\">Stage</th>");
     assertThat(html).doesNotContain(outside.value(), closed.value(), pothole.value());
     String closedOnly = body(mvc.perform(get("/map").header("Accept-Language", "en").param("category", "GRAFFITI")
         .param("status", "closed")).andReturn());
-    assertThat(closedOnly).contains(closed.value(), "(Closed)").doesNotContain(inside.value(), outside.value());
+    assertThat(closedOnly).contains(closed.value(), "(closed)").doesNotContain(inside.value(), outside.value());
   }
 
   @Test
