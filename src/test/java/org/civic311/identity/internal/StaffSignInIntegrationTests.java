@@ -1,5 +1,6 @@
 package org.civic311.identity.internal;
 
+import org.civic311.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,7 @@ class StaffSignInIntegrationTests {
   static final String BOOTSTRAP_EMAIL = "First.Admin@springfield.example.gov";
   static final String BOOTSTRAP_PASSWORD = "bootstrap-admin-password-1";
   static final String PASSWORD = "correct horse battery";
-  static final StoredApiKeysTests.MutableClock CLOCK = new StoredApiKeysTests.MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
   static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
   static {
@@ -84,7 +85,7 @@ class StaffSignInIntegrationTests {
   }
 
   @TestConfiguration
-  static class MovableClock {
+  static class FixedStart {
     @Bean
     @Primary
     Clock movableClock() {

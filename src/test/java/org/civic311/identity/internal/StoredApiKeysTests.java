@@ -1,14 +1,12 @@
 package org.civic311.identity.internal;
 
+import org.civic311.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.civic311.identity.ApiClient;
 import org.civic311.identity.ApiKeyScope;
@@ -147,7 +145,7 @@ class StoredApiKeysTests {
 
   @Test
   void last_used_is_written_at_most_once_a_minute() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
     StoredApiKeys keys = new StoredApiKeys(jdbc, clock);
     IssuedApiKey issued = keys.create("Busy client");
     assertThat(lastUsed(issued.keyId())).isNull();
@@ -166,7 +164,7 @@ class StoredApiKeysTests {
 
   @Test
   void a_cached_key_needs_no_database_until_the_cache_expires() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
     StoredApiKeys keys = new StoredApiKeys(jdbc, clock);
     IssuedApiKey issued = keys.create("Cached client");
     keys.authenticate(issued.secret());
@@ -185,33 +183,5 @@ class StoredApiKeysTests {
         .single()
         .map(OffsetDateTime::toInstant)
         .orElse(null);
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

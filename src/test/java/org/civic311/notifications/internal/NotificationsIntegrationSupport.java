@@ -1,5 +1,6 @@
 package org.civic311.notifications.internal;
 
+import org.civic311.MovableClock;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -55,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "civic311.notifications.sms.auth-token=" + FakeTwilio.AUTH_TOKEN,
       "civic311.notifications.sms.from=" + FakeTwilio.FROM
     })
-@Import(MutableClock.Configuration.class)
+@Import(MovableClock.AsApplicationClock.class)
 abstract class NotificationsIntegrationSupport {
 
   static final int SMTP_PORT = freePort();
@@ -79,7 +80,7 @@ abstract class NotificationsIntegrationSupport {
 
   @Autowired ServiceRequests requests;
   @Autowired JdbcClient jdbc;
-  @Autowired MutableClock clock;
+  @Autowired MovableClock clock;
   @LocalServerPort int port;
 
   final HttpClient http = HttpClient.newHttpClient();

@@ -1,53 +1,31 @@
 package org.civic311.portal.internal.web;
 
+import org.civic311.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.civic311.portal.internal.PortalProperties;
 import org.junit.jupiter.api.Test;
 
 /** The hourly limit per client address, on a clock the test moves. */
 class ReportRateLimitTests {
 
-  /** A clock that stands still until the test moves it. */
-  private static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-11-22T08:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final TestClock clock = new TestClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-22T08:00:00Z"));
   private final ReportRateLimit limit = new ReportRateLimit(clock, new PortalProperties("", "", 3));
 
   @Test
   void an_address_may_send_the_limit_per_hour_and_again_once_the_first_report_is_an_hour_old() {
     assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
-    clock.now = clock.now.plus(Duration.ofMinutes(20));
+    clock.advance(Duration.ofMinutes(20));
     assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
     assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
     assertThat(limit.tryAcquire("10.0.0.1")).isFalse();
     assertThat(limit.tryAcquire("10.0.0.2")).as("another address").isTrue();
 
-    clock.now = clock.now.plus(Duration.ofMinutes(39));
+    clock.advance(Duration.ofMinutes(39));
     assertThat(limit.tryAcquire("10.0.0.1")).as("59 minutes after the first").isFalse();
-    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     assertThat(limit.tryAcquire("10.0.0.1")).as("an hour after the first").isTrue();
     assertThat(limit.tryAcquire("10.0.0.1")).isFalse();
   }

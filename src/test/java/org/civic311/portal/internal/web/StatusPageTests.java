@@ -1,5 +1,6 @@
 package org.civic311.portal.internal.web;
 
+import org.civic311.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -27,13 +28,13 @@ import org.springframework.test.web.servlet.MvcResult;
 /** A request's status page as a browser without JavaScript gets it: what it shows, following, reopening. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TrackTestSupport.TestClock.class)
+@Import(MovableClock.AsApplicationClock.class)
 class StatusPageTests {
 
   @Autowired MockMvc mvc;
   @Autowired ServiceRequests requests;
   @Autowired Deliveries deliveries;
-  @Autowired TrackTestSupport.MovableClock clock;
+  @Autowired MovableClock clock;
 
   private String body(MvcResult result) throws Exception {
     return result.getResponse().getContentAsString(StandardCharsets.UTF_8);

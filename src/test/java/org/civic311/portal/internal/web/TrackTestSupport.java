@@ -1,10 +1,5 @@
 package org.civic311.portal.internal.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.civic311.requests.Channel;
@@ -13,9 +8,6 @@ import org.civic311.requests.RequestNumber;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.ServiceRequests;
 import org.civic311.requests.SubmitServiceRequest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /** What the status page and map tests share: a clock moved by hand and a request with a reporter. */
 final class TrackTestSupport {
@@ -25,43 +17,6 @@ final class TrackTestSupport {
   static final String REPORTER_NAME = "Zenobia";
 
   private TrackTestSupport() {}
-
-  /** A clock the test moves by hand: the reopen window is 30 days. */
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock(Instant.now());
-    }
-  }
-
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** A pothole reported with full contact details, which no public page may show. */
   static RequestNumber pothole(ServiceRequests requests, String description) {
