@@ -79,19 +79,6 @@ class StaffPages {
     return "identity/login";
   }
 
-  @GetMapping("/staff")
-  String home(StaffMember me, Model model) {
-    model.addAttribute("me", me);
-    model.addAttribute("roles", me.roles().stream().sorted(Comparator.naturalOrder()).map(StaffRole::name).toList());
-    List<String> departments =
-        me.departments().stream()
-            .map(code -> catalog.department(code).map(Department::name).orElse(code))
-            .sorted()
-            .toList();
-    model.addAttribute("departments", departments);
-    return "identity/home";
-  }
-
   @GetMapping("/staff/password-reset")
   String askForLink(Model model) {
     model.addAttribute("mailConfigured", resets.canSendMail());
