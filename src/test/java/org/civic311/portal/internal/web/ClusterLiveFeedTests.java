@@ -70,7 +70,6 @@ class ClusterLiveFeedTests {
       assertThat(onA.changed()).as("node A told its page after the commit, and skipped its own notification").isEqualTo(1);
 
       requests.change(number, new RequestChange.AddInternalNote("budget code 77-B"), Actor.staff("jdoe"));
-      // A rolled-back change notifies nobody: following a closed request is refused inside the transaction.
       requests.change(number, new RequestChange.PostPublicUpdate("Asphalt ordered."), Actor.staff("jdoe"));
       await().atMost(Duration.ofSeconds(20)).until(() -> onB.changed() == 2);
       assertThat(String.join("", onB.events)).doesNotContain("77-B");
