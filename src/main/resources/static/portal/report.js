@@ -79,6 +79,30 @@
 
   function onShown(step) {
     if (step && step.hasAttribute('data-location-step')) map();
+    if (step && step.querySelector('[data-duplicates]')) duplicates(step.querySelector('[data-duplicates]'));
+  }
+
+  // "Is it one of these?": open requests of this category near the place given, asked for when the
+  // part after the location opens. Each one's button sends the form to the "me too" address.
+  var lastNearby = null;
+  function duplicates(container) {
+    if (!window.fetch || !window.DOMParser) return;
+    var lat = document.getElementById('lat').value.trim();
+    var lng = document.getElementById('long').value.trim();
+    var address = document.getElementById('address').value.trim();
+    if (!(lat && lng) && !address) { container.textContent = ''; return; }
+    var query = '?lat=' + encodeURIComponent(lat) + '&long=' + encodeURIComponent(lng) + '&address=' + encodeURIComponent(address);
+    if (query === lastNearby) return;
+    lastNearby = query;
+    fetch(container.getAttribute('data-nearby-url') + query, {headers: {'Accept': 'text/html'}})
+      .then(function (response) { return response.status === 200 ? response.text() : ''; })
+      .then(function (html) {
+        container.textContent = '';
+        if (!html) return;
+        var panel = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-duplicates-panel]');
+        if (panel) container.appendChild(document.importNode(panel, true));
+      })
+      .catch(function () {});
   }
 
   var mapStarted = false;

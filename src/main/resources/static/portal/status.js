@@ -36,7 +36,11 @@
     var announcer = document.getElementById('live-announcer');
     var source = new EventSource(page.getAttribute('data-events-url'));
     source.addEventListener('ready', function () { page.setAttribute('data-live', 'connected'); });
-    source.addEventListener('changed', function () {
+    // "changed": a public change committed; "resync": the server may have missed changes (its
+    // connection to the database broke), so the part is read again without an announcement.
+    source.addEventListener('changed', function () { refresh(true); });
+    source.addEventListener('resync', function () { refresh(false); });
+    function refresh(announce) {
       fetch(page.getAttribute('data-timeline-url'), {headers: {'Accept': 'text/html'}})
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
@@ -45,6 +49,7 @@
           var current = document.getElementById('live');
           if (!fresh || !current) return;
           current.replaceWith(document.importNode(fresh, true));
+          if (!announce) return;
           var stage = document.querySelector('#live .stage-badge');
           var latest = document.querySelector('#live .timeline li .timeline-what');
           announcer.textContent = page.getAttribute('data-updated-text') + ' '
@@ -53,7 +58,7 @@
           page.setAttribute('data-live-updates', String(Number(page.getAttribute('data-live-updates') || 0) + 1));
         })
         .catch(function () {});
-    });
+    }
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -29,6 +29,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.civic311.media.PhotoRejected;
 import org.civic311.media.PhotoStore;
 import org.civic311.media.Photos;
+import org.civic311.media.Photos.PhotoPosition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -57,11 +60,20 @@ class ReencodingPhotos implements Photos {
    */
   private final Semaphore decoding = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
+  private final @Nullable UnclaimedPhotos unclaimed;
+
+  ReencodingPhotos(PhotoStore store, long maxBytes, String publicUrl) {
+    this(store, maxBytes, publicUrl, null);
+  }
+
+  @Autowired
   ReencodingPhotos(
       PhotoStore store,
       @Value("${civic311.media.max-photo-bytes:10485760}") long maxBytes,
-      @Value("${civic311.public-url}") String publicUrl) {
+      @Value("${civic311.public-url}") String publicUrl,
+      @Nullable UnclaimedPhotos unclaimed) {
     this.store = store;
+    this.unclaimed = unclaimed;
     this.maxBytes = maxBytes;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     // ImageIO registers plugins from the class loader that first touches it; in the Spring Boot jar
@@ -78,18 +90,53 @@ class ReencodingPhotos implements Photos {
     Format format = Format.sniff(content);
     if (format == Format.UNKNOWN) throw new PhotoRejected(name + " is not a photo: " + ACCEPTED);
     Cleaned cleaned = clean(content, format, name);
+    PhotoPosition takenAt = ExifGps.of(content, format).orElse(null);
     String id = UUID.randomUUID().toString();
     store.put(key(id, cleaned.extension()), cleaned.photo());
     store.put(thumbnailKey(id), cleaned.thumbnail());
-    return new StoredPhoto(id, publicUrl + "/media/" + id + "." + cleaned.extension());
+    return new StoredPhoto(id, publicUrl + "/media/" + id + "." + cleaned.extension(), takenAt);
+  }
+
+  @Override
+  public StoredPhoto storeUnclaimed(byte[] content, String fileName) {
+    StoredPhoto stored = store(content, fileName);
+    // Recorded after the files exist: a crash in between leaves a file no job deletes, never a row
+    // whose files are missing.
+    if (unclaimed != null) unclaimed.record(stored.id());
+    return stored;
+  }
+
+  @Override
+  public void claim(List<String> photoUrls) {
+    if (unclaimed == null) return;
+    List<String> ids = photoUrls.stream()
+        .map(url -> url.startsWith(publicUrl + "/media/") ? url.substring(publicUrl.length() + 7) : "")
+        .map(file -> file.contains(".") ? file.substring(0, file.indexOf('.')) : file)
+        .filter(id -> PHOTO_ID.matcher(id).matches())
+        .toList();
+    if (ids.isEmpty()) return;
+    var claimed = unclaimed.claim(ids);
+    for (String id : ids) {
+      // Not claimed now: either it never waited (an Open311 upload) or the cleanup deleted it.
+      if (!claimed.contains(id) && store.get(thumbnailKey(id)).isEmpty()) {
+        throw new PhotoRejected("A photo of this report was deleted because the report was not sent within the time allowed: please add it again");
+      }
+    }
+  }
+
+  /** Deletes an abandoned photo's files; its row goes in the caller's transaction. */
+  void deleteFiles(String photoId) {
+    if (!PHOTO_ID.matcher(photoId).matches()) return;
+    store.delete(key(photoId, "jpg"));
+    store.delete(key(photoId, "png"));
+    store.delete(thumbnailKey(photoId));
   }
 
   @Override
   public void discard(String photoId) {
     if (!PHOTO_ID.matcher(photoId).matches()) return;
-    store.delete(key(photoId, "jpg"));
-    store.delete(key(photoId, "png"));
-    store.delete(thumbnailKey(photoId));
+    deleteFiles(photoId);
+    if (unclaimed != null) unclaimed.forget(photoId);
   }
 
   @Override

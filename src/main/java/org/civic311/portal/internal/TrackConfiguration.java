@@ -5,5 +5,5 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the settings of the status pages and the map. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrackProperties.class)
+@EnableConfigurationProperties({TrackProperties.class, DuplicateProperties.class})
 class TrackConfiguration {}

@@ -18,9 +18,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The status pages open right now, by request, so a public change reaches them as a server-sent
- * event the moment it commits. Only this node's pages are known: with several app nodes a change
- * made on another node is not pushed here (design.md plans PostgreSQL LISTEN/NOTIFY for that). This
+ * The status pages open right now on this node, by request, so a public change reaches them as a
+ * server-sent event the moment it commits. A change made on this node is pushed by the listener
+ * below; one made on another node arrives through PostgreSQL NOTIFY ({@link ClusterLiveFeed}). This
  * is a plain listener, not an outbox one: a page that missed an event loses nothing, it re-reads the
  * timeline when it reconnects.
  */
@@ -40,7 +40,11 @@ class LiveUpdates {
 
   /** A connection for one page of one request; it ends after the timeout and the browser reconnects. */
   SseEmitter watch(RequestNumber number) {
-    var emitter = new SseEmitter(timeoutMillis);
+    return watch(number, new SseEmitter(timeoutMillis));
+  }
+
+  /** {@link #watch(RequestNumber)} with a given emitter (tests record what it is sent). */
+  SseEmitter watch(RequestNumber number, SseEmitter emitter) {
     if (connections() >= MAX_CONNECTIONS) {
       emitter.complete();
       return emitter;
@@ -82,19 +86,38 @@ class LiveUpdates {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(ServiceRequestChanged changed) {
     if (!changed.publicChange()) return;
-    Set<SseEmitter> set = watchers.get(changed.number());
+    push(changed.number(), changed.historyEntryId(), changed.to().name());
+  }
+
+  /** Tells this node's open pages of a request that it changed (the history entry and the new stage). */
+  void push(RequestNumber number, long historyEntryId, String stage) {
+    Set<SseEmitter> set = watchers.get(number);
     if (set == null) return;
     for (SseEmitter emitter : set) {
       try {
         emitter.send(SseEmitter.event()
             .name("changed")
-            .id(Long.toString(changed.historyEntryId()))
-            .data(changed.to().name(), MediaType.TEXT_PLAIN));
+            .id(Long.toString(historyEntryId))
+            .data(stage, MediaType.TEXT_PLAIN));
       } catch (IOException | IllegalStateException gone) {
-        log.debug("A status page of {} went away", changed.number());
-        forget(changed.number(), emitter);
+        log.debug("A status page of {} went away", number);
+        forget(number, emitter);
       }
     }
+  }
+
+  /**
+   * Tells every open page of this node to read its timeline again, without announcing a change: sent
+   * when this node may have missed notifications from other nodes.
+   */
+  void pokeAll() {
+    watchers.forEach((number, set) -> set.forEach(emitter -> {
+      try {
+        emitter.send(SseEmitter.event().name("resync").data("resync", MediaType.TEXT_PLAIN));
+      } catch (IOException | IllegalStateException gone) {
+        forget(number, emitter);
+      }
+    }));
   }
 
   /**

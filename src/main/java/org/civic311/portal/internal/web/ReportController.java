@@ -23,16 +23,22 @@ import org.civic311.catalog.ServiceCategory;
 import org.civic311.geo.Addresses;
 import org.civic311.media.PhotoRejected;
 import org.civic311.media.Photos;
+import org.civic311.notifications.InvalidSubscription;
+import org.civic311.notifications.Subscriptions;
 import org.civic311.portal.internal.PortalProperties;
+import org.civic311.requests.Actor;
 import org.civic311.requests.Channel;
 import org.civic311.requests.InvalidServiceRequest;
 import org.civic311.requests.Location;
 import org.civic311.requests.Reporter;
+import org.civic311.requests.RequestChange;
+import org.civic311.requests.RequestNotFound;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.ServiceRequests;
 import org.civic311.requests.SubmitServiceRequest;
 import org.civic311.requests.Submission;
+import org.civic311.requests.TransitionNotAllowed;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +46,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,6 +78,9 @@ class ReportController {
   private final PortalProperties properties;
   private final MessageSource messages;
   private final Pattern ourPhoto;
+  private final DuplicateCandidates duplicates;
+  private final Subscriptions subscriptions;
+  private final TransactionTemplate transaction;
 
   ReportController(
       Catalog catalog,
@@ -80,7 +91,13 @@ class ReportController {
       ReportRateLimit rateLimit,
       PortalProperties properties,
       MessageSource messages,
-      @Value("${civic311.public-url}") String publicUrl) {
+      @Value("${civic311.public-url}") String publicUrl,
+      DuplicateCandidates duplicates,
+      Subscriptions subscriptions,
+      PlatformTransactionManager transactions) {
+    this.duplicates = duplicates;
+    this.subscriptions = subscriptions;
+    this.transaction = new TransactionTemplate(transactions);
     this.catalog = catalog;
     this.addresses = addresses;
     this.requests = requests;
@@ -136,7 +153,13 @@ class ReportController {
       errors.add("main", "portal.report.error.expired");
       return showForm(category, form.withPhotos(keptPhotos(form)), errors, locale, model, request, response);
     }
-    form = form.withPhotos(photos(form, request, errors));
+    var newPoints = new LinkedHashMap<String, String>();
+    form = form.withPhotos(photos(form, request, errors, newPoints), newPoints);
+    String usePoint = request.getParameter("usePhotoLocation");
+    if (usePoint != null && form.points().containsValue(usePoint)) {
+      form = atPhotoPoint(form, usePoint);
+      model.addAttribute("photoPointUsed", true);
+    }
     if (request.getParameter("edit") != null) {
       return showForm(category, form, new FieldErrors(messages, locale), locale, model, request, response);
     }
@@ -171,14 +194,29 @@ class ReportController {
       return showReview(category, form, reportKey, locale, model, request, response);
     }
     Submission submission;
+    ReportForm sent = form;
     try {
-      submission = requests.submit(command(category, form, locale, key(reportKey)));
+      // The photos stop waiting for cleanup in the request's own transaction: both happen or neither.
+      submission = transaction.execute(status -> {
+        Submission stored = requests.submit(command(category, sent, locale, key(reportKey)));
+        photos.claim(sent.photoUrls());
+        return stored;
+      });
     } catch (InvalidServiceRequest invalid) {
       rateLimit.release(client);
       errors.addAll(invalid, category.localized(locale), catalog.jurisdiction(), latitude(form), longitude(form));
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
       return showForm(category, form, errors, locale, model, request, response);
+    } catch (PhotoRejected gone) {
+      rateLimit.release(client);
+      errors.add("photo", "portal.violation.photo.expired");
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      List<String> left = form.photoUrls().stream()
+          .filter(url -> { var m = ourPhoto.matcher(url); return m.matches() && photos.load(m.group(1)).isPresent(); })
+          .toList();
+      return showForm(category, form.withPhotos(left), errors, locale, model, request, response);
     }
+    if (submission == null) throw new IllegalStateException("No submission");
     if (submission.replayed()) rateLimit.release(client);
     return "redirect:/report/done/" + submission.number().value();
   }
@@ -202,6 +240,129 @@ class ReportController {
     return "portal/report-done";
   }
 
+  /**
+   * "Is it one of these?" while the wizard runs (JavaScript): the open requests of the category near
+   * the place given so far, as a part of the page, or nothing (204) when there are none.
+   */
+  @GetMapping("/report/{code}/nearby")
+  String nearby(@PathVariable String code, @RequestParam(defaultValue = "") String lat,
+      @RequestParam(name = "long", defaultValue = "") String lon,
+      @RequestParam(defaultValue = "") String address, Locale locale, Model model, HttpServletResponse response) {
+    ServiceCategory category = catalog.category(code).orElse(null);
+    if (category == null) return notFound(response);
+    ReportForm form = ReportForm.empty().at(lat, lon, address.length() > 500 ? "" : address);
+    Location location = location(form);
+    List<DuplicateCandidates.Candidate> found = duplicates.near(category.code(), location.latitude(), location.longitude(), locale);
+    response.setHeader("Cache-Control", "no-store");
+    if (found.isEmpty()) {
+      response.setStatus(HttpStatus.NO_CONTENT.value());
+      return "portal/duplicates :: empty";
+    }
+    model.addAttribute("category", category.localized(locale));
+    model.addAttribute("duplicates", found);
+    model.addAttribute("duplicateRadius", duplicates.radiusMeters());
+    return "portal/duplicates :: panel";
+  }
+
+  /**
+   * "Me too": the resident chose an open request as theirs. It gains a follower instead of a duplicate
+   * report; an email address given in the form subscribes to its updates (after the confirmation link
+   * the notifications module sends); photos uploaded for the unsent report are deleted at once.
+   */
+  @PostMapping("/report/{code}/me-too")
+  String meToo(@PathVariable String code, @RequestParam(defaultValue = "") String follow, Locale locale, Model model,
+      HttpServletRequest request, HttpServletResponse response) {
+    ServiceCategory category = catalog.category(code).orElse(null);
+    if (category == null) return notFound(response);
+    noStore(response);
+    ReportForm form = ReportForm.from(request);
+    if (!form.website().isEmpty()) return trapped(category);
+    form = form.withPhotos(keptPhotos(form));
+    var errors = new FieldErrors(messages, locale);
+    if (!guard.accepts(request, form.csrf())) {
+      errors.add("main", "portal.report.error.expired");
+      return showForm(category, form, errors, locale, model, request, response);
+    }
+    if (follow.length() > 20 || !RequestNumber.isWellFormed(follow)) return notFound(response);
+    ServiceRequestDetails existing = requests.find(new RequestNumber(follow)).orElse(null);
+    if (existing == null || !existing.categoryCode().equals(category.code())) return notFound(response);
+    String email = form.anonymous() ? "" : form.email().strip();
+    if (!email.isEmpty() && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+      errors.add("email", "portal.track.follow.error.invalid");
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      return showForm(category, form, errors, locale, model, request, response);
+    }
+    if (!existing.status().isOpen()) return followRefused(category, form, existing, locale, model, request, response);
+    String client = request.getRemoteAddr();
+    if (!rateLimit.tryAcquire(client)) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader("Retry-After", "3600");
+      model.addAttribute("tooMany", true);
+      return showReview(category, form, UUID.randomUUID().toString(), locale, model, request, response);
+    }
+    try {
+      requests.change(existing.number(), new RequestChange.Follow(), Actor.resident());
+    } catch (TransitionNotAllowed closedMeanwhile) {
+      rateLimit.release(client);
+      return followRefused(category, form, existing, locale, model, request, response);
+    } catch (RequestNotFound gone) {
+      rateLimit.release(client);
+      return notFound(response);
+    }
+    boolean emailed = false;
+    if (!email.isEmpty()) {
+      try {
+        subscriptions.subscribe(existing.number(), email, locale);
+        emailed = true;
+      } catch (InvalidSubscription | RequestNotFound refused) {
+        log.debug("Me too on {} counted without an email subscription", existing.number());
+      }
+    }
+    for (String url : form.photoUrls()) {
+      var matcher = ourPhoto.matcher(url);
+      if (matcher.matches()) photos.discard(matcher.group(1));
+    }
+    return "redirect:/report/following/" + existing.number().value() + (emailed ? "?email=1" : "");
+  }
+
+  /** The confirmation of a "me too": which request the resident follows now, and its status page. */
+  @GetMapping("/report/following/{number}")
+  String following(@PathVariable String number, @RequestParam(defaultValue = "") String email, Locale locale,
+      Model model, HttpServletResponse response) {
+    if (number.length() > 20 || !RequestNumber.isWellFormed(number)) return notFound(response);
+    ServiceRequestDetails details = requests.find(new RequestNumber(number)).orElse(null);
+    if (details == null) return notFound(response);
+    model.addAttribute("number", details.number().value());
+    model.addAttribute("categoryName", StatusViews.categoryName(catalog, details.categoryCode(), locale));
+    model.addAttribute("stageKey", StatusViews.stageKey(details));
+    model.addAttribute("followers", details.followers());
+    model.addAttribute("address", details.location().address());
+    model.addAttribute("emailed", email.equals("1"));
+    model.addAttribute("statusUrl", "/requests/" + details.number().value());
+    return "portal/report-following";
+  }
+
+  /** The chosen request was closed in the meantime: back to the report, which can still be sent. */
+  private String followRefused(ServiceCategory category, ReportForm form, ServiceRequestDetails existing, Locale locale,
+      Model model, HttpServletRequest request, HttpServletResponse response) {
+    var errors = new FieldErrors(messages, locale);
+    errors.add("main", "portal.report.duplicates.error.closed", existing.number().value());
+    response.setStatus(HttpStatus.CONFLICT.value());
+    return showForm(category, form, errors, locale, model, request, response);
+  }
+
+  /** The report placed where a photo was taken, with the city's address there when one is close. */
+  private ReportForm atPhotoPoint(ReportForm form, String point) {
+    String[] parts = point.split(",");
+    double lat = Double.parseDouble(parts[0]);
+    double lon = Double.parseDouble(parts[1]);
+    String address = "";
+    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+      address = addresses.nearest(lat, lon, 50).map(a -> a.label()).orElse("");
+    }
+    return form.at(parts[0], parts[1], address);
+  }
+
   private String showForm(ServiceCategory category, ReportForm form, FieldErrors errors, Locale locale, Model model,
       HttpServletRequest request, HttpServletResponse response) {
     ServiceCategory shown = category.localized(locale);
@@ -212,7 +373,7 @@ class ReportController {
     model.addAttribute("category", shown);
     model.addAttribute("questions", questions);
     model.addAttribute("form", form);
-    model.addAttribute("photos", photoViews(form.photoUrls()));
+    model.addAttribute("photos", photoViews(form));
     model.addAttribute("photoSlots", Math.max(0, MAX_PHOTOS - form.photoUrls().size()));
     model.addAttribute("errors", errors.asMap());
     model.addAttribute("errorList", errors.all());
@@ -234,7 +395,10 @@ class ReportController {
     model.addAttribute("category", shown);
     model.addAttribute("form", form);
     model.addAttribute("answers", ReportViews.answers(shown, form));
-    model.addAttribute("photos", photoViews(form.photoUrls()));
+    model.addAttribute("photos", photoViews(form));
+    Location location = location(form);
+    model.addAttribute("duplicates", duplicates.near(category.code(), location.latitude(), location.longitude(), locale));
+    model.addAttribute("duplicateRadius", duplicates.radiusMeters());
     model.addAttribute("reportKey", key(reportKey));
     model.addAttribute("csrf", guard.token(request, response));
     model.addAttribute("languageForm", "review-form");
@@ -310,7 +474,8 @@ class ReportController {
   }
 
   /** The photos accepted so far plus the new uploads; a refused upload is named next to the photo field. */
-  private List<String> photos(ReportForm form, HttpServletRequest request, FieldErrors errors) {
+  private List<String> photos(ReportForm form, HttpServletRequest request, FieldErrors errors,
+      Map<String, String> newPoints) {
     List<String> kept = new ArrayList<>(keptPhotos(form));
     var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
     if (multipart == null) return kept;
@@ -323,7 +488,12 @@ class ReportController {
         continue;
       }
       try {
-        kept.add(photos.store(file.getBytes(), name).url());
+        Photos.StoredPhoto stored = photos.storeUnclaimed(file.getBytes(), name);
+        kept.add(stored.url());
+        if (stored.takenAt() != null) {
+          newPoints.put(stored.url(), String.format(Locale.ROOT, "%.6f,%.6f", stored.takenAt().latitude(),
+              stored.takenAt().longitude()));
+        }
       } catch (PhotoRejected rejected) {
         errors.add("photo", "portal.violation.photo." + PhotoProblems.kind(rejected), name, maxPhotoBytes / 1_048_576);
       } catch (IOException unreadable) {
@@ -343,11 +513,27 @@ class ReportController {
         .toList();
   }
 
-  private List<ReportViews.PhotoView> photoViews(List<String> urls) {
-    return urls.stream()
+  /**
+   * The photos with, for those taken somewhere else than the report's point (or when it has none),
+   * the position the resident may choose to use: offered, never applied by itself.
+   */
+  private List<ReportViews.PhotoView> photoViews(ReportForm form) {
+    Map<String, String> points = form.points();
+    Double lat = latitude(form);
+    Double lon = longitude(form);
+    return form.photoUrls().stream()
         .map(url -> {
           var matcher = ourPhoto.matcher(url);
-          return new ReportViews.PhotoView(url, matcher.matches() ? "/media/" + matcher.group(1) + "/thumbnail.jpg" : url);
+          String point = points.get(url);
+          String offered = null;
+          if (point != null) {
+            String[] parts = point.split(",");
+            boolean elsewhere = lat == null || lon == null
+                || DuplicateCandidates.meters(lat, lon, Double.parseDouble(parts[0]), Double.parseDouble(parts[1])) > 15;
+            if (elsewhere) offered = point;
+          }
+          return new ReportViews.PhotoView(url, matcher.matches() ? "/media/" + matcher.group(1) + "/thumbnail.jpg" : url,
+              point, offered);
         })
         .toList();
   }

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param answers the answers by question code; several values for a multiple choice question
  * @param photoUrls photos already accepted on an earlier step, carried as hidden fields
+ * @param photoPoints where accepted photos say they were taken, each "{url} {lat},{long}", carried as
+ *     hidden fields so the resident can choose to use one as the report's place (never stored)
  * @param removePhotos accepted photos the resident ticked to remove
  * @param contact {@code anonymous} or {@code contact}
  * @param website the honeypot: people never see it, so a value means a bot
@@ -29,6 +31,7 @@ public record ReportForm(
     String longitude,
     String description,
     List<String> photoUrls,
+    List<String> photoPoints,
     List<String> removePhotos,
     String contact,
     String firstName,
@@ -45,9 +48,12 @@ public record ReportForm(
   /** {@code attribute[CODE]} and {@code attribute[CODE][]}, as a plain form sends them. */
   private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([A-Za-z0-9_-]{1,100})](\\[])?");
 
+  private static final Pattern PHOTO_POINT =
+      Pattern.compile("(\\S{1,500}) (-?\\d{1,3}(?:\\.\\d{1,8})?),(-?\\d{1,3}(?:\\.\\d{1,8})?)");
+
   /** A blank form: anonymous until the resident chooses otherwise. */
   static ReportForm empty() {
-    return new ReportForm(Map.of(), "", "", "", "", List.of(), List.of(), ANONYMOUS, "", "", "", "", false, "", "");
+    return new ReportForm(Map.of(), "", "", "", "", List.of(), List.of(), List.of(), ANONYMOUS, "", "", "", "", false, "", "");
   }
 
   static ReportForm from(HttpServletRequest request) {
@@ -66,6 +72,7 @@ public record ReportForm(
         one(request, "long"),
         one(request, "description"),
         all(request, "photoUrl"),
+        all(request, "photoPoint"),
         all(request, "removePhoto"),
         WITH_CONTACT.equals(contact) ? WITH_CONTACT : ANONYMOUS,
         one(request, "firstName"),
@@ -92,8 +99,32 @@ public record ReportForm(
   }
 
   ReportForm withPhotos(List<String> urls) {
-    return new ReportForm(answers, address, latitude, longitude, description, List.copyOf(urls), List.of(), contact,
-        firstName, lastName, email, phone, smsConsent, website, csrf);
+    return withPhotos(urls, Map.of());
+  }
+
+  /** The photos kept, with the positions known of them (earlier ones and {@code newPoints} by URL). */
+  ReportForm withPhotos(List<String> urls, Map<String, String> newPoints) {
+    var known = new LinkedHashMap<>(points());
+    known.putAll(newPoints);
+    List<String> points = urls.stream().filter(known::containsKey).map(url -> url + " " + known.get(url)).toList();
+    return new ReportForm(answers, address, latitude, longitude, description, List.copyOf(urls), points, List.of(),
+        contact, firstName, lastName, email, phone, smsConsent, website, csrf);
+  }
+
+  /** The same report placed at another point and address (the resident chose a photo's position). */
+  ReportForm at(String newLatitude, String newLongitude, String newAddress) {
+    return new ReportForm(answers, newAddress, newLatitude, newLongitude, description, photoUrls, photoPoints,
+        removePhotos, contact, firstName, lastName, email, phone, smsConsent, website, csrf);
+  }
+
+  /** Photo URL to "lat,long", for the well-formed entries of {@link #photoPoints}. */
+  Map<String, String> points() {
+    var points = new LinkedHashMap<String, String>();
+    for (String entry : photoPoints) {
+      Matcher matcher = PHOTO_POINT.matcher(entry);
+      if (matcher.matches()) points.put(matcher.group(1), matcher.group(2) + "," + matcher.group(3));
+    }
+    return points;
   }
 
   static Optional<Double> number(String typed) {

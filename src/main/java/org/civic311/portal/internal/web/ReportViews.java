@@ -48,8 +48,19 @@ public final class ReportViews {
   /** An answered question on the review page. */
   public record Answer(String question, String answer) {}
 
-  /** An accepted photo: its URL (kept in a hidden field) and its thumbnail. */
-  public record PhotoView(String url, String thumbnail) {}
+  /**
+   * An accepted photo: its URL (kept in a hidden field) and its thumbnail.
+   *
+   * @param point where the photo says it was taken ("lat,long"), carried along in a hidden field
+   * @param offered the same point when the page should offer "Use the location of this photo"
+   */
+  public record PhotoView(String url, String thumbnail, @Nullable String point, @Nullable String offered) {
+
+    /** The hidden field's value that keeps the point with its photo. */
+    public @Nullable String pointField() {
+      return point == null ? null : url + " " + point;
+    }
+  }
 
   /** Value lists longer than this become a select instead of radios, to keep the page short on a phone. */
   static final int MAX_RADIOS = 8;

@@ -33,7 +33,7 @@ class ReportViewsTests {
 
   @Test
   void chosen_answers_come_back_checked() {
-    var form = new ReportForm(Map.of("KIND", List.of("k1", "k3")), "", "", "", "", List.of(), List.of(), "anonymous", "",
+    var form = new ReportForm(Map.of("KIND", List.of("k1", "k3")), "", "", "", "", List.of(), List.of(), List.of(), "anonymous", "",
         "", "", "", false, "", "");
     var view = ReportViews.question(list(QuestionDatatype.MULTIVALUELIST, 4), form, "Choose one");
     assertThat(view.choices()).extracting(ReportViews.Choice::chosen).containsExactly(false, true, false, true);
