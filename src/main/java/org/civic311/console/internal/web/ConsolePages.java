@@ -77,15 +77,18 @@ class ConsolePages {
   }
 
   @ExceptionHandler(NotAllowed.class)
-  String notAllowed(NotAllowed refused, HttpServletResponse response) {
+  String notAllowed(NotAllowed refused, HttpServletResponse response, Model model) {
     log.info("Refused a console request: {}", refused.getMessage());
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    // Exception handlers get an empty model: the layout still needs its navigation.
+    model.addAttribute("nav", navigation());
     return "console/not-allowed";
   }
 
   @ExceptionHandler(RequestNotFound.class)
-  String requestNotFound(HttpServletResponse response) {
+  String requestNotFound(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("nav", navigation());
     return "console/request-not-found";
   }
 }

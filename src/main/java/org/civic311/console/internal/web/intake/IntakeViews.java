@@ -93,7 +93,7 @@ final class IntakeViews {
 
   /** A phone number or email shown in the audit log without giving it away: the last digits, the domain. */
   static String masked(String phoneOrEmail) {
-    String given = phoneOrEmail.strip();
+    String given = phoneOrEmail.strip().toLowerCase(java.util.Locale.ROOT);
     int at = given.indexOf('@');
     if (at >= 0) {
       return (at > 0 ? given.charAt(0) : "") + "***" + given.substring(at);
