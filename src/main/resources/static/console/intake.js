@@ -68,10 +68,12 @@
   if (filterField) filterField.hidden = false;
   if (categoryButton) categoryButton.hidden = true;
   function loadQuestions() {
-    var url = root.getAttribute('data-questions-url') + '?category=' + encodeURIComponent(select.value);
+    var wanted = select.value;
+    var url = root.getAttribute('data-questions-url') + '?category=' + encodeURIComponent(wanted);
     fetch(url, { credentials: 'same-origin' })
       .then(function (response) { if (!response.ok) throw new Error(response.status); return response.text(); })
-      .then(function (html) { questions.innerHTML = html; })
+      // Typing in the filter changes the category with every letter: only the latest answer counts.
+      .then(function (html) { if (select.value === wanted) questions.innerHTML = html; })
       .catch(function () { if (categoryButton) form.requestSubmit(categoryButton); });
   }
   if (select) select.addEventListener('change', loadQuestions);
