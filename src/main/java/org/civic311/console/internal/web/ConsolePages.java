@@ -12,6 +12,7 @@ import org.civic311.identity.StaffRole;
 import org.civic311.requests.RequestNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,11 +31,14 @@ class ConsolePages {
 
   private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
 
-  private final ConsoleAccess access;
-  private final CurrentStaff currentStaff;
-  private final Catalog catalog;
+  private final ObjectProvider<ConsoleAccess> access;
+  private final ObjectProvider<CurrentStaff> currentStaff;
+  private final ObjectProvider<Catalog> catalog;
 
-  ConsolePages(ConsoleAccess access, CurrentStaff currentStaff, Catalog catalog) {
+  // Providers, not beans: as a @ControllerAdvice this class is part of every web slice test of other
+  // modules (e.g. open311's @WebMvcTest), where the console's and identity's beans do not exist.
+  ConsolePages(
+      ObjectProvider<ConsoleAccess> access, ObjectProvider<CurrentStaff> currentStaff, ObjectProvider<Catalog> catalog) {
     this.access = access;
     this.currentStaff = currentStaff;
     this.catalog = catalog;
@@ -43,10 +47,13 @@ class ConsolePages {
   /** The navigation of every console page; empty for anonymous requests (sign-in redirects first). */
   @ModelAttribute("nav")
   Navigation navigation() {
-    return currentStaff.get().map(this::navigationFor).orElse(Navigation.NONE);
+    CurrentStaff staff = currentStaff.getIfAvailable();
+    if (staff == null || access.getIfAvailable() == null) return Navigation.NONE;
+    return staff.get().map(this::navigationFor).orElse(Navigation.NONE);
   }
 
   Navigation navigationFor(StaffMember me) {
+    ConsoleAccess access = this.access.getObject();
     return new Navigation(
         true,
         me.name(),
@@ -69,7 +76,7 @@ class ConsolePages {
     model.addAttribute("roles", me.roles().stream().sorted(Comparator.naturalOrder()).map(StaffRole::name).toList());
     List<String> departments =
         me.departments().stream()
-            .map(code -> catalog.department(code).map(Department::name).orElse(code))
+            .map(code -> catalog.getObject().department(code).map(Department::name).orElse(code))
             .sorted()
             .toList();
     model.addAttribute("departments", departments);
