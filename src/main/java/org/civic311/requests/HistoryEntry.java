@@ -1,6 +1,7 @@
 package org.civic311.requests;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param publicEntry whether residents and the public may see it (internal notes are not)
  * @param text the message, if any
  * @param actor who made it; staff-only information
+ * @param mediaUrls photos that came with the change (a crew's photo of the finished work); usually empty
  */
 public record HistoryEntry(
     long id,
@@ -21,7 +23,18 @@ public record HistoryEntry(
     Status status,
     boolean publicEntry,
     @Nullable String text,
-    Actor actor) {
+    Actor actor,
+    List<String> mediaUrls) {
+
+  public HistoryEntry {
+    mediaUrls = List.copyOf(mediaUrls);
+  }
+
+  /** An entry without photos, as most are. */
+  public HistoryEntry(
+      long id, Instant at, Kind kind, Status status, boolean publicEntry, @Nullable String text, Actor actor) {
+    this(id, at, kind, status, publicEntry, text, actor, List.of());
+  }
 
   /** What a history entry records. */
   public enum Kind {

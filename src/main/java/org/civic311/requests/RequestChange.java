@@ -48,4 +48,14 @@ public sealed interface RequestChange {
 
   /** A resident says "me too": one more person wants to hear about it. */
   record Follow() implements RequestChange {}
+
+  /**
+   * Fixed, with photos of the finished work (a crew's "done"): resolves like {@link Resolve}, and the
+   * photos stay with this history entry.
+   */
+  record ResolveWithPhotos(String publicMessage, java.util.List<String> mediaUrls) implements RequestChange {
+    public ResolveWithPhotos {
+      mediaUrls = java.util.List.copyOf(mediaUrls);
+    }
+  }
 }

@@ -75,4 +75,12 @@ public interface ServiceRequests {
 
   /** The reporter's contact details: staff only; callers must check and audit access. */
   Optional<Reporter> reporterOf(RequestNumber number);
+
+  /**
+   * Like {@link #submit(SubmitServiceRequest)}, with the person who entered it recorded as the actor of
+   * the first history entry: a call-taker taking a report by phone.
+   *
+   * @throws InvalidServiceRequest naming every problem
+   */
+  Submission submit(SubmitServiceRequest command, Actor actor);
 }

@@ -97,6 +97,12 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   @Transactional
   public Submission submit(SubmitServiceRequest command) {
+    return submit(command, command.channel() == org.civic311.requests.Channel.OPEN311 ? Actor.integration("open311") : Actor.resident());
+  }
+
+  @Override
+  @Transactional
+  public Submission submit(SubmitServiceRequest command, Actor actor) {
     Optional<ServiceCategory> category =
         command.categoryCode() == null ? Optional.empty() : catalog.category(command.categoryCode().strip());
     ValidSubmission valid = SubmissionPolicy.check(command, category, catalog.jurisdiction());
@@ -122,7 +128,6 @@ class DefaultServiceRequests implements ServiceRequests {
     String department = routing.departmentFor(valid.categoryCode(), lat, lon);
     String token = valid.category().type() == ServiceType.BATCH ? newToken() : null;
     Instant expected = DueDatePolicy.expected(valid.category().sla(), now, calendar);
-    Actor actor = command.channel() == org.civic311.requests.Channel.OPEN311 ? Actor.integration("open311") : Actor.resident();
 
     ServiceRequest request =
         ServiceRequest.submit(UUID.randomUUID(), number, valid, department, token, now, expected, actor);

@@ -274,6 +274,12 @@ final class ServiceRequest {
         followers++;
         record(Kind.FOLLOWED, status, false, null, actor, now);
       }
+      case RequestChange.ResolveWithPhotos(String message, List<String> photos) -> {
+        apply(new RequestChange.Resolve(message), actor, now, sla);
+        // The photos belong to the entry the resolution just recorded.
+        PendingEntry resolved = pending.removeLast();
+        pending.add(resolved.withMedia(photos));
+      }
     }
   }
 
@@ -341,7 +347,19 @@ final class ServiceRequest {
       @Nullable String text,
       Actor actor,
       Instant at,
-      @Nullable CloseReason closeReason) {}
+      @Nullable CloseReason closeReason,
+      List<String> mediaUrls) {
+
+    PendingEntry(
+        Kind kind, Status statusAfter, boolean isPublic, @Nullable String text, Actor actor, Instant at,
+        @Nullable CloseReason closeReason) {
+      this(kind, statusAfter, isPublic, text, actor, at, closeReason, List.of());
+    }
+
+    PendingEntry withMedia(List<String> urls) {
+      return new PendingEntry(kind, statusAfter, isPublic, text, actor, at, closeReason, List.copyOf(urls));
+    }
+  }
 
   UUID id() { return id; }
   RequestNumber number() { return number; }

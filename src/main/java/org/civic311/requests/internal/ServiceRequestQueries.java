@@ -42,7 +42,7 @@ class ServiceRequestQueries {
   private static final String PUBLIC_HISTORY =
       """
       , (SELECT json_agg(json_build_array(h.id, (extract(epoch FROM h.at) * 1000000)::bigint, h.kind,
-              h.status_after, h.text, h.actor_kind, h.actor_name) ORDER BY h.id)
+              h.status_after, h.text, h.actor_kind, h.actor_name, h.media_urls) ORDER BY h.id)
          FROM requests.history_entry h WHERE h.request_id = r.id AND h.public_entry)::text AS history
       """;
   private static final String NO_HISTORY = ", NULL::text AS history ";
@@ -69,9 +69,16 @@ class ServiceRequestQueries {
               Status.valueOf((String) e.get(3)),
               true,
               (String) e.get(4),
-              new org.civic311.requests.Actor(org.civic311.requests.Actor.Kind.valueOf((String) e.get(5)), (String) e.get(6))));
+              new org.civic311.requests.Actor(org.civic311.requests.Actor.Kind.valueOf((String) e.get(5)), (String) e.get(6)),
+              mediaOf(e)));
     }
     return entries;
+  }
+
+  /** The photos of a history row; rows of an older query shape have none. */
+  private static List<String> mediaOf(List<Object> row) {
+    if (row.size() < 8 || !(row.get(7) instanceof List<?> urls)) return List.of();
+    return urls.stream().map(String::valueOf).toList();
   }
 
   RequestPage search(RequestQuery query) {

@@ -183,8 +183,8 @@ class ServiceRequestRepository {
           jdbc.sql(
                   """
                   INSERT INTO requests.history_entry
-                    (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name, external_update_id, close_reason)
-                  VALUES (:request, :at, :kind, :status, :public, :text, :actorKind, :actorName, :external, :closeReason)
+                    (request_id, at, kind, status_after, public_entry, text, actor_kind, actor_name, external_update_id, close_reason, media_urls)
+                  VALUES (:request, :at, :kind, :status, :public, :text, :actorKind, :actorName, :external, :closeReason, :media)
                   RETURNING id
                   """)
               .param("request", r.id())
@@ -197,9 +197,10 @@ class ServiceRequestRepository {
               .param("actorName", e.actor().name())
               .param("external", externalUpdateId)
               .param("closeReason", name(e.closeReason()))
+              .param("media", e.mediaUrls().toArray(String[]::new))
               .query(Long.class)
               .single();
-      stored.add(new HistoryEntry(id, e.at(), e.kind(), e.statusAfter(), e.isPublic(), e.text(), e.actor()));
+      stored.add(new HistoryEntry(id, e.at(), e.kind(), e.statusAfter(), e.isPublic(), e.text(), e.actor(), e.mediaUrls()));
       externalUpdateId = null; // only the first entry of a change carries the client's id
     }
     r.clearPending();

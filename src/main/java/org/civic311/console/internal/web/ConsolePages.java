@@ -11,8 +11,8 @@ import org.civic311.identity.StaffMember;
 import org.civic311.identity.StaffRole;
 import org.civic311.requests.RequestNotFound;
 import org.slf4j.Logger;
-import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,12 +31,12 @@ class ConsolePages {
 
   private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
 
-  // Looked up lazily: web slice tests of other modules load every controller advice, not this
-  // module's beans.
   private final ObjectProvider<ConsoleAccess> access;
   private final ObjectProvider<CurrentStaff> currentStaff;
   private final ObjectProvider<Catalog> catalog;
 
+  // Providers, not beans: as a @ControllerAdvice this class is part of every web slice test of other
+  // modules (e.g. open311's @WebMvcTest), where the console's and identity's beans do not exist.
   ConsolePages(
       ObjectProvider<ConsoleAccess> access, ObjectProvider<CurrentStaff> currentStaff, ObjectProvider<Catalog> catalog) {
     this.access = access;
@@ -48,7 +48,8 @@ class ConsolePages {
   @ModelAttribute("nav")
   Navigation navigation() {
     CurrentStaff staff = currentStaff.getIfAvailable();
-    return staff == null ? Navigation.NONE : staff.get().map(this::navigationFor).orElse(Navigation.NONE);
+    if (staff == null || access.getIfAvailable() == null) return Navigation.NONE;
+    return staff.get().map(this::navigationFor).orElse(Navigation.NONE);
   }
 
   Navigation navigationFor(StaffMember me) {
@@ -83,15 +84,18 @@ class ConsolePages {
   }
 
   @ExceptionHandler(NotAllowed.class)
-  String notAllowed(NotAllowed refused, HttpServletResponse response) {
+  String notAllowed(NotAllowed refused, HttpServletResponse response, Model model) {
     log.info("Refused a console request: {}", refused.getMessage());
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    // Exception handlers get an empty model: the layout still needs its navigation.
+    model.addAttribute("nav", navigation());
     return "console/not-allowed";
   }
 
   @ExceptionHandler(RequestNotFound.class)
-  String requestNotFound(HttpServletResponse response) {
+  String requestNotFound(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("nav", navigation());
     return "console/request-not-found";
   }
 }

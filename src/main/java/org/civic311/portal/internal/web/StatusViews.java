@@ -56,7 +56,10 @@ final class StatusViews {
 
   static List<Photo> photos(ServiceRequestDetails request) {
     var photos = new ArrayList<Photo>();
-    for (String url : request.mediaUrls()) {
+    // A crew's photo of the finished work comes with the public step that resolved the request.
+    var urls = new ArrayList<>(request.mediaUrls());
+    request.history().forEach(entry -> urls.addAll(entry.mediaUrls()));
+    for (String url : urls) {
       Matcher stored = STORED_PHOTO.matcher(url);
       // Our own photos have a small version; a photo hosted elsewhere is shown as it is.
       photos.add(stored.matches()
