@@ -77,15 +77,25 @@ class ConsolePages {
   }
 
   @ExceptionHandler(NotAllowed.class)
-  String notAllowed(NotAllowed refused, HttpServletResponse response) {
+  String notAllowed(NotAllowed refused, HttpServletResponse response, Model model) {
     log.info("Refused a console request: {}", refused.getMessage());
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    // An exception handler renders with a fresh model: the layout's navigation must be added again.
+    model.addAttribute("nav", navigation());
     return "console/not-allowed";
   }
 
   @ExceptionHandler(RequestNotFound.class)
-  String requestNotFound(HttpServletResponse response) {
+  String requestNotFound(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("nav", navigation());
     return "console/request-not-found";
+  }
+
+  @ExceptionHandler(PageNotFound.class)
+  String pageNotFound(HttpServletResponse response, Model model) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("nav", navigation());
+    return "console/admin/not-found";
   }
 }
