@@ -20,6 +20,13 @@ import java.util.stream.Collectors;
  */
 public final class StaffHttp {
 
+  /**
+   * The console admin tests change the catalog and accounts: they share one application of their own
+   * ({@code @TestPropertySource(properties = StaffHttp.OWN_APPLICATION)}), so that no other test sees
+   * a category they added.
+   */
+  public static final String OWN_APPLICATION = "spring.application.name=civic311-console-admin-tests";
+
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
   private static final Pattern SET_COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The admin pages over real HTTP as an admin uses them: categories and questions, departments and
@@ -34,7 +35,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and written to the audit log with a useful detail and never a password or a key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = StaffHttp.OWN_APPLICATION)
 class AdminPagesTests {
+
 
   static final String PASSWORD = "admin pages test password";
 
@@ -70,31 +73,34 @@ class AdminPagesTests {
 
   @Test
   void an_admin_renames_a_category_and_residents_see_the_new_name_at_once_and_the_audit_log_says_what_changed() throws Exception {
-    browser.get("/staff/admin/categories/GRAFFITI");
-    HttpResponse<String> saved = browser.post("/staff/admin/categories/GRAFFITI", Map.of(
+    String code = newCategory("Graffiti on a bridge");
+    browser.get("/staff/admin/categories/" + code);
+    HttpResponse<String> saved = browser.post("/staff/admin/categories/" + code, Map.of(
         "name", "Graffiti and tags", "description", "Paint on walls", "group", "Streets", "keywords", "graffiti,tag",
         "department", "PW", "slaAmount", "3", "slaUnit", "BUSINESS_DAYS", "active", "on"));
 
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-    assertThat(catalog.category("GRAFFITI").orElseThrow().name()).isEqualTo("Graffiti and tags");
+    assertThat(catalog.category(code).orElseThrow().name()).isEqualTo("Graffiti and tags");
     assertThat(browser.follow(saved).body()).contains("Saved.").contains("the city file no longer changes this category");
     AuditEntry entry = latest(admin.email());
     assertThat(entry.action()).isEqualTo("POST /staff/admin/categories/{code}");
-    assertThat(entry.target()).isEqualTo("GRAFFITI");
-    assertThat(entry.detail()).contains("name '").contains("-> 'Graffiti and tags'").endsWith("status 302");
+    assertThat(entry.target()).isEqualTo(code);
+    assertThat(entry.detail()).contains("name 'Graffiti on a bridge' -> 'Graffiti and tags'").contains("SLA null -> 3 business days")
+        .endsWith("status 302");
   }
 
   @Test
   void a_refused_category_edit_keeps_what_was_typed_and_names_the_problem() throws Exception {
-    browser.get("/staff/admin/categories/POTHOLE");
-    HttpResponse<String> refused = browser.post("/staff/admin/categories/POTHOLE", Map.of(
+    String code = newCategory("Pothole too");
+    browser.get("/staff/admin/categories/" + code);
+    HttpResponse<String> refused = browser.post("/staff/admin/categories/" + code, Map.of(
         "name", "  ", "description", "typed description stays", "slaAmount", "many"));
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains("SLA target: write a whole number").contains("typed description stays");
 
-    HttpResponse<String> noName = browser.post("/staff/admin/categories/POTHOLE", Map.of("name", " ", "description", "kept"));
+    HttpResponse<String> noName = browser.post("/staff/admin/categories/" + code, Map.of("name", " ", "description", "kept"));
     assertThat(noName.body()).contains("Name: this is required.").contains("aria-invalid=\"true\"");
-    assertThat(catalog.category("POTHOLE").orElseThrow().name()).isNotBlank();
+    assertThat(catalog.category(code).orElseThrow().name()).isEqualTo("Pothole too");
     assertThat(browser.get("/staff/admin/categories/NO-SUCH-THING").statusCode()).isEqualTo(404);
   }
 
@@ -253,16 +259,27 @@ class AdminPagesTests {
   }
 
   @Test
-  void a_change_made_on_another_node_reaches_this_node_by_the_catalog_version() {
+  void a_change_made_on_another_node_reaches_this_node_by_the_catalog_version() throws Exception {
     // Another node's edit is a committed row plus a version bump; nothing tells this node directly.
+    String code = newCategory("Streetlight out");
     org.springframework.jdbc.core.simple.JdbcClient jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-    jdbc.sql("update catalog.service_category set name = 'Streetlight out (from node B)' where code = 'STREETLIGHTS_MULTIPLE'").update();
+    jdbc.sql("update catalog.service_category set name = 'Streetlight out (from node B)' where code = ?").param(code).update();
     jdbc.sql("update catalog.version set version = version + 1").update();
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(catalog.category("STREETLIGHTS_MULTIPLE").orElseThrow().name()).isEqualTo("Streetlight out (from node B)"));
+        assertThat(catalog.category(code).orElseThrow().name()).isEqualTo("Streetlight out (from node B)"));
   }
 
   @Autowired org.springframework.context.ApplicationContext context;
+
+  /** A category of this test's own, so that tests sharing the application never see sample categories changed. */
+  private String newCategory(String name) throws Exception {
+    String code = "ADMIN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    browser.get("/staff/admin/categories/new");
+    HttpResponse<String> created = browser.post("/staff/admin/categories", Map.of("code", code, "name", name, "description", "",
+        "active", "on"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+    return code;
+  }
 
   private AuditEntry latest(String actor) {
     return auditLog.search(new AuditSearch(actor, null, null, null, null, null, 1)).getFirst();
