@@ -69,6 +69,8 @@ class AdminPagesTests {
         "/staff/admin/canned-responses", "/staff/audit")) {
       assertThat(page).contains("href=\"" + path + "\"");
     }
+    assertThat(browser.get("/staff/admin?lang=es").body()).contains("Administración").contains("Cuentas del personal");
+    browser.get("/staff/admin?lang=en");
   }
 
   @Test
