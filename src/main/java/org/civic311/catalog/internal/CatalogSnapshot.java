@@ -17,7 +17,8 @@ record CatalogSnapshot(
     Map<String, ServiceCategory> activeByCode,
     Map<String, ServiceCategory> allByCode,
     List<Department> activeDepartments,
-    Map<String, Department> departmentsByCode) {
+    Map<String, Department> departmentsByCode,
+    Map<String, Department> allDepartmentsByCode) {
 
   /** A category as stored, with the flag the public record does not carry. */
   record StoredCategory(ServiceCategory category, boolean active) {}
@@ -36,7 +37,9 @@ record CatalogSnapshot(
         departments.stream().filter(StoredDepartment::active).map(StoredDepartment::department).toList();
     var departmentsByCode = new LinkedHashMap<String, Department>();
     activeDepartments.forEach(department -> departmentsByCode.put(department.code(), department));
+    var allDepartments = new LinkedHashMap<String, Department>();
+    departments.forEach(stored -> allDepartments.put(stored.department().code(), stored.department()));
     return new CatalogSnapshot(jurisdiction, active, Map.copyOf(activeByCode), Map.copyOf(all), activeDepartments,
-        Map.copyOf(departmentsByCode));
+        Map.copyOf(departmentsByCode), Map.copyOf(allDepartments));
   }
 }

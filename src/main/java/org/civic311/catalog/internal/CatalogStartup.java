@@ -56,6 +56,10 @@ class CatalogStartup implements InitializingBean {
     log.info("Catalog: applied city file {} for {}: {} departments, {} categories ({} new, {} updated, {} retired), {} questions",
         location, city.jurisdiction().id(), city.departments().size(), city.categories().size(), changes.added(),
         changes.updated(), changes.retired(), changes.questions());
+    if (!changes.keptAdminEdits().isEmpty()) {
+      log.info("Catalog: the city file did not change what an admin edited in the staff console, which stays as the admin left it: {}",
+          String.join(", ", changes.keptAdminEdits()));
+    }
     return changes;
   }
 

@@ -31,15 +31,27 @@ class CatalogStore {
   /** Where a category row was last written from; a city file only retires its own rows. */
   enum Origin {
     CITY_FILE,
-    OPEN311_IMPORT;
+    OPEN311_IMPORT,
+    ADMIN;
 
     String column() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  /** What a write did to the categories. */
-  record Changes(int added, int updated, int retired, int questions) {}
+  /**
+   * What a write did to the categories; {@code keptAdminEdits} lists the categories and departments
+   * an admin edited in the console, which a file no longer changes.
+   */
+  record Changes(int added, int updated, int retired, int questions, List<String> keptAdminEdits) {
+    Changes {
+      keptAdminEdits = List.copyOf(keptAdminEdits);
+    }
+
+    Changes(int added, int updated, int retired, int questions) {
+      this(added, updated, retired, questions, List.of());
+    }
+  }
 
   private static final JsonMapper TRANSLATIONS = JsonMapper.builder().build();
   private static final TypeReference<Map<String, CategoryTranslation>> TRANSLATIONS_TYPE = new TypeReference<>() {};
@@ -56,29 +68,40 @@ class CatalogStore {
     lock();
     saveJurisdiction(city.jurisdiction());
     List<Department> departments = city.departments();
+    List<String> kept = new ArrayList<>(jdbc.sql("""
+            SELECT 'department ' || code FROM catalog.department
+            WHERE edited_in_admin_at IS NOT NULL AND code = ANY(:codes) ORDER BY code""")
+        .param("codes", codes(departments.stream().map(Department::code).toList()))
+        .query(String.class)
+        .list());
     for (int i = 0; i < departments.size(); i++) {
       Department department = departments.get(i);
       jdbc.sql("""
               INSERT INTO catalog.department (code, name, email, position, active)
               VALUES (:code, :name, :email, :position, true)
               ON CONFLICT (code) DO UPDATE
-                SET name = excluded.name, email = excluded.email, position = excluded.position, active = true""")
+                SET name = excluded.name, email = excluded.email, position = excluded.position, active = true
+                WHERE catalog.department.edited_in_admin_at IS NULL""")
           .param("code", department.code())
           .param("name", department.name())
           .param("email", department.email())
           .param("position", i)
           .update();
     }
-    jdbc.sql("UPDATE catalog.department SET active = false WHERE active AND NOT (code = ANY(:codes))")
+    jdbc.sql("""
+            UPDATE catalog.department SET active = false
+            WHERE active AND edited_in_admin_at IS NULL AND NOT (code = ANY(:codes))""")
         .param("codes", codes(departments.stream().map(Department::code).toList()))
         .update();
     Changes saved = saveCategories(city.categories(), 0, Origin.CITY_FILE);
     int retired = jdbc.sql("""
             UPDATE catalog.service_category SET active = false
-            WHERE active AND origin = 'city_file' AND NOT (code = ANY(:codes))""")
+            WHERE active AND origin = 'city_file' AND edited_in_admin_at IS NULL AND NOT (code = ANY(:codes))""")
         .param("codes", codes(city.categories().stream().map(ServiceCategory::code).toList()))
         .update();
-    return new Changes(saved.added(), saved.updated(), retired, saved.questions());
+    kept.addAll(saved.keptAdminEdits());
+    bumpVersion();
+    return new Changes(saved.added(), saved.updated(), retired, saved.questions(), kept);
   }
 
   /**
@@ -92,7 +115,9 @@ class CatalogStore {
     String[] codes = codes(categories.stream().map(ServiceCategory::code).toList());
     int retired = 0;
     if (replace) {
-      retired = jdbc.sql("UPDATE catalog.service_category SET active = false WHERE active AND NOT (code = ANY(:codes))")
+      retired = jdbc.sql("""
+              UPDATE catalog.service_category SET active = false
+              WHERE active AND edited_in_admin_at IS NULL AND NOT (code = ANY(:codes))""")
           .param("codes", codes)
           .update();
     }
@@ -103,7 +128,8 @@ class CatalogStore {
         .query(Integer.class)
         .single();
     Changes saved = saveCategories(categories, firstPosition, Origin.OPEN311_IMPORT);
-    return new Changes(saved.added(), saved.updated(), retired, saved.questions());
+    bumpVersion();
+    return new Changes(saved.added(), saved.updated(), retired, saved.questions(), saved.keptAdminEdits());
   }
 
   @Transactional(readOnly = true)
@@ -182,8 +208,18 @@ class CatalogStore {
     return CatalogSnapshot.of(jurisdiction, departments, categories);
   }
 
+  /** Tells every node (through {@link #version()}) that the catalog changed. */
+  void bumpVersion() {
+    jdbc.sql("UPDATE catalog.version SET version = version + 1").update();
+  }
+
+  /** The change counter; one primary-key read, cheap enough to poll every few seconds. */
+  long version() {
+    return jdbc.sql("SELECT version FROM catalog.version").query(Long.class).single();
+  }
+
   /** Two nodes starting at once must not interleave their upserts. */
-  private void lock() {
+  void lock() {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('civic311.catalog'))").query().singleRow();
   }
 
@@ -213,11 +249,12 @@ class CatalogStore {
   private Changes saveCategories(List<ServiceCategory> categories, int firstPosition, Origin origin) {
     int added = 0;
     int questions = 0;
+    List<String> kept = new ArrayList<>();
     for (int i = 0; i < categories.size(); i++) {
       ServiceCategory category = categories.get(i);
       SlaTarget sla = category.sla();
       // xmax = 0 only on a freshly inserted row: tells an insert from an update in one statement.
-      boolean inserted = jdbc.sql("""
+      Boolean inserted = jdbc.sql("""
               INSERT INTO catalog.service_category
                 (code, name, description, group_name, keywords, type, metadata, department_code,
                  sla_amount, sla_unit, service_notice, position, active, origin, translations)
@@ -230,6 +267,7 @@ class CatalogStore {
                     sla_unit = excluded.sla_unit, service_notice = excluded.service_notice,
                     position = excluded.position, active = true, origin = excluded.origin,
                     translations = excluded.translations
+                WHERE catalog.service_category.edited_in_admin_at IS NULL
               RETURNING (xmax = 0) AS inserted""")
           .param("code", category.code())
           .param("name", category.name())
@@ -246,16 +284,28 @@ class CatalogStore {
           .param("origin", origin.column())
           .param("translations", TRANSLATIONS.writeValueAsString(category.translations()))
           .query(Boolean.class)
-          .single();
+          .optional()
+          // No row back: an admin edited the category, and their version stays.
+          .orElse(null);
+      if (inserted == null) {
+        kept.add("category " + category.code());
+        continue;
+      }
       if (inserted) added++;
       saveQuestions(category);
       questions += category.questions().size();
     }
-    return new Changes(added, categories.size() - added, 0, questions);
+    return new Changes(added, categories.size() - added - kept.size(), 0, questions, kept);
   }
 
   /** Questions are owned by their category: replacing them wholesale keeps their order and values exact. */
   private void saveQuestions(ServiceCategory category) {
+    replaceQuestions(category.code(), category.questions());
+  }
+
+  void replaceQuestions(String categoryCode, List<Question> questions) {
+    ServiceCategory category = new ServiceCategory(categoryCode, "", "", null, null, ServiceType.REALTIME, false, questions,
+        null, null, null);
     jdbc.sql("DELETE FROM catalog.question WHERE category_code = :code").param("code", category.code()).update();
     for (Question question : category.questions()) {
       jdbc.sql("""

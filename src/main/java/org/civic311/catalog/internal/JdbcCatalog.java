@@ -17,6 +17,8 @@ class JdbcCatalog implements Catalog {
 
   private final CatalogStore store;
   private volatile CatalogSnapshot snapshot;
+  /** The catalog version the snapshot was read at (or after). */
+  private volatile long version;
 
   /**
    * Takes the start-up loading as a parameter so that nobody can read the catalog before the city
@@ -24,12 +26,33 @@ class JdbcCatalog implements Catalog {
    */
   JdbcCatalog(CatalogStore store, CatalogStartup startup) {
     this.store = store;
+    this.version = store.version();
     this.snapshot = store.read();
   }
 
-  /** Reads the tables again; called after every write to them. */
-  void reload() {
+  /**
+   * Reads the tables again; called after every write to them. The version is read first: a write
+   * landing between the two reads leaves the version behind, so the next poll reads again.
+   */
+  synchronized void reload() {
+    long current = store.version();
     snapshot = store.read();
+    version = current;
+  }
+
+  /** Reloads when another node (or this one) changed the catalog since the snapshot was read. */
+  void reloadIfChanged() {
+    if (store.version() != version) reload();
+  }
+
+  /** Every category, retired ones included, by code. */
+  java.util.Map<String, ServiceCategory> allCategoriesByCode() {
+    return snapshot.allByCode();
+  }
+
+  /** Every department, retired ones included, by code. */
+  java.util.Map<String, Department> allDepartmentsByCode() {
+    return snapshot.allDepartmentsByCode();
   }
 
   @Override

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is configured.
  */
 @Service
-public class PasswordResets {
+public class PasswordResets implements org.civic311.identity.PasswordResetLinks {
 
   private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
@@ -63,6 +63,7 @@ public class PasswordResets {
   }
 
   /** Whether reset links can be mailed at all (a mail host is configured). */
+  @Override
   public boolean canSendMail() {
     return !mailHost.isEmpty() && mail.getIfAvailable() != null;
   }
@@ -72,6 +73,7 @@ public class PasswordResets {
    * caller shows the same answer either way.
    */
   @Transactional
+  @Override
   public void sendLink(String email, java.util.Locale locale) {
     Optional<StaffMember> member = email.isBlank() || email.length() > 254 ? Optional.empty() : accounts.findByEmail(email);
     if (member.isEmpty() || !member.get().enabled()) return;

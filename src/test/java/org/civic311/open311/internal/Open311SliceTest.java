@@ -36,7 +36,11 @@ import org.springframework.test.web.servlet.RequestBuilder;
       DiscoveryController.class,
       FallbackController.class
     },
-    properties = "civic311.public-url=https://311.springfield.example.gov/")
+    properties = "civic311.public-url=https://311.springfield.example.gov/",
+    // The console's controller advice (navigation, 403/404 pages) needs console and identity beans a
+    // slice of the Open311 layer has no business loading.
+    excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
+        type = org.springframework.context.annotation.FilterType.REGEX, pattern = "org\\.civic311\\.console\\..*"))
 @Import({
   Open311Access.class,
   Open311Representations.class,

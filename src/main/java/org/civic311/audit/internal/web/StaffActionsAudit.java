@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.civic311.audit.AuditLog;
+import org.civic311.audit.AuditNotes;
 import org.civic311.audit.AuditRecord;
 import org.civic311.identity.CurrentStaff;
 import org.civic311.identity.StaffMember;
@@ -53,13 +54,16 @@ class StaffActionsAudit implements WebMvcConfigurer, HandlerInterceptor {
     String actor = staff.get().map(StaffMember::email).orElse("anonymous");
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     String route = pattern instanceof String p ? p : request.getRequestURI();
+    String status = "status " + (failure != null && response.getStatus() < 400 ? 500 : response.getStatus());
+    String note = AuditNotes.detailOf(request);
+    String target = AuditNotes.targetOf(request);
     try {
       log.record(
           new AuditRecord(
               actor,
               method + " " + route,
-              target(request),
-              "status " + (failure != null && response.getStatus() < 400 ? 500 : response.getStatus()),
+              target != null ? target : target(request),
+              note == null ? status : note + "; " + status,
               request.getRemoteAddr()));
     } catch (RuntimeException e) {
       StaffActionsAudit.log.error("Could not write the audit entry for {} {} by {}", method, route, actor, e);

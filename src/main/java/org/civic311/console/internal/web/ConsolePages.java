@@ -98,4 +98,11 @@ class ConsolePages {
     model.addAttribute("nav", navigation());
     return "console/request-not-found";
   }
+
+  @ExceptionHandler(PageNotFound.class)
+  String pageNotFound(HttpServletResponse response, Model model) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("nav", navigation());
+    return "console/admin/not-found";
+  }
 }
