@@ -66,6 +66,15 @@ public final class StaffBrowser {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A form POST of an already encoded body (repeated names, e.g. check boxes) with the CSRF token of the last page read. */
+  public HttpResponse<String> postMulti(String path, String encodedForm) throws Exception {
+    String body = encodedForm + (encodedForm.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Opens the sign-in page and signs in; the answer is the redirect after the form. */
   public HttpResponse<String> signIn(String email, String password) throws Exception {
     get("/staff/login");
