@@ -11,6 +11,9 @@ public interface Deliveries {
   /** Deliveries that gave up, latest attempt first, with their error. */
   List<Delivery> failed(int limit);
 
+  /** The latest deliveries in any state, newest first. */
+  List<Delivery> recent(int limit);
+
   Optional<Delivery> find(DeliveryId id);
 
   /** Every delivery about one request, oldest first. */

@@ -6,8 +6,8 @@ public enum NotificationChannel {
   /** A text message to the reporter's phone, when they agreed to it; one segment where possible. */
   SMS;
 
-  /** Whether this channel carries messages of {@code event} (follower confirmations are email only). */
+  /** Whether this channel carries messages of {@code event} (follower confirmations and staff messages are email only). */
   public boolean carries(NotificationEvent event) {
-    return this == EMAIL || event != NotificationEvent.FOLLOW_CONFIRMATION;
+    return this == EMAIL || (event != NotificationEvent.FOLLOW_CONFIRMATION && !event.forStaff());
   }
 }

@@ -7,12 +7,14 @@
  * far as the receiver can tell. Messages come from templates per event, channel and language that
  * admins may override; every email can be unsubscribed from without signing in, and a reply of STOP
  * ends text messages. The resolved and closed messages to the reporter link to a satisfaction survey
- * whose answers this module keeps for reports.
+ * whose answers this module keeps for reports. Staff hear from it too: the department's dispatchers
+ * when a request nears its due date, its supervisors when it passes it, and staff members watching
+ * a request about each of its changes.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(
     displayName = "Notifications",
-    allowedDependencies = {"requests", "catalog"})
+    allowedDependencies = {"requests", "catalog", "workflow", "identity"})
 package org.civic311.notifications;
 
 import org.jspecify.annotations.NullMarked;

@@ -95,6 +95,43 @@ class DeliveryStore {
         .update();
   }
 
+  /**
+   * Adds one email per staff member about an event (an SLA warning or breach, a watched request's
+   * change). A key already present adds nothing, so a redelivered event sends nothing twice.
+   *
+   * @param eventKey the event's identity, e.g. {@code sla-warning:2026-000123:1796234400000}
+   */
+  int enqueueStaff(
+      String eventKey,
+      RequestNumber number,
+      NotificationEvent event,
+      List<StaffRecipient> recipients,
+      @Nullable Long historyEntryId,
+      @Nullable Status statusAfter,
+      Instant now) {
+    if (recipients.isEmpty()) return 0;
+    return jdbc.sql(
+            """
+            INSERT INTO notifications.delivery
+              (dedup_key, request_number, event, channel, recipient, recipient_key, language, history_entry_id,
+               status_after, to_reporter, next_attempt_at, created_at)
+            SELECT :eventKey || ':' || r.key || ':EMAIL', :number, :event, 'EMAIL', r.email, r.key, r.language, :entry,
+                   :status, false, :now, :now
+            FROM unnest(CAST(:emails AS text[]), CAST(:keys AS text[]), CAST(:languages AS text[])) AS r(email, key, language)
+            ON CONFLICT (dedup_key) DO NOTHING
+            """)
+        .param("eventKey", eventKey)
+        .param("number", number.value())
+        .param("event", event.name())
+        .param("entry", historyEntryId)
+        .param("status", statusAfter == null ? null : statusAfter.name())
+        .param("now", Timestamp.from(now))
+        .param("emails", recipients.stream().map(StaffRecipient::email).toArray(String[]::new))
+        .param("keys", recipients.stream().map(StaffRecipient::recipientKey).toArray(String[]::new))
+        .param("languages", recipients.stream().map(StaffRecipient::language).toArray(String[]::new))
+        .update();
+  }
+
   /** Adds the message that asks a new follower to confirm. */
   void enqueueConfirmation(
       String dedupKey, UUID subscription, RequestNumber number, String email, String recipientKey, String language, Instant now) {
@@ -235,6 +272,14 @@ class DeliveryStore {
         .list();
   }
 
+  /** The latest deliveries, newest first, for the admin page. */
+  List<Delivery> recent(int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notifications.delivery ORDER BY created_at DESC, id DESC LIMIT ?")
+        .param(limit)
+        .query((rs, i) -> delivery(rs))
+        .list();
+  }
+
   Optional<Delivery> find(long id) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM notifications.delivery WHERE id = ?").param(id).query((rs, i) -> delivery(rs)).optional();
   }
@@ -315,6 +360,15 @@ class DeliveryStore {
     @Override
     public String toString() {
       return "Reporter[redacted]";
+    }
+  }
+
+  /** A staff member as a message's recipient: the address, its keyed hash and the language to write in. */
+  record StaffRecipient(String email, String recipientKey, String language) {
+
+    @Override
+    public String toString() {
+      return "StaffRecipient[redacted]";
     }
   }
 

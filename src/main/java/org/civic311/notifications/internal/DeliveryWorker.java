@@ -147,7 +147,10 @@ class DeliveryWorker {
             .orElseThrow(() -> new IllegalStateException("the request no longer exists"));
         String confirmLink = d.subscription() == null ? null : values.confirmLink(signer.confirmToken(d.subscription()), d.language());
         MessageTemplate template = templatesNow.get(new TemplateStore.Key(d.event(), NotificationChannel.EMAIL, d.language()));
-        String unsubscribe = values.unsubscribeLink(signer.unsubscribeToken(d.number().value(), d.recipientKey()), d.language());
+        // Staff messages have no unsubscribe link: a watcher stops watching in the console, and SLA
+        // messages follow the member's role.
+        String unsubscribe = d.event().forStaff() ? null
+            : values.unsubscribeLink(signer.unsubscribeToken(d.number().value(), d.recipientKey()), d.language());
         RenderedMessage rendered = renderer.render(template, valuesOf(d, request, confirmLink), unsubscribe);
         MimeMessage message = composer.compose(d.id(), d.recipient(), d.language(), rendered, unsubscribe);
         messages.put(message, d);

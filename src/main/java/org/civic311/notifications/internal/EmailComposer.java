@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import org.civic311.notifications.RenderedMessage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ class EmailComposer {
     return "<delivery-" + deliveryId + ".civic311@" + messageIdDomain + ">";
   }
 
-  MimeMessage compose(long deliveryId, String recipient, String language, RenderedMessage message, String unsubscribeLink)
+  MimeMessage compose(
+      long deliveryId, String recipient, String language, RenderedMessage message, @Nullable String unsubscribeLink)
       throws MessagingException {
     MimeMessage mail = new MimeMessage(session());
     mail.setFrom(new InternetAddress(properties.email().from(), true));
@@ -59,11 +61,7 @@ class EmailComposer {
     mail.setHeader("Content-Language", language);
     mail.setHeader("Auto-Submitted", "auto-generated");
     String mailto = properties.email().unsubscribeMailto();
-    mail.setHeader(
-        "List-Unsubscribe",
-        "<" + unsubscribeLink + ">"
-            + (mailto == null || mailto.isBlank() ? "" : ", <mailto:" + mailto + "?subject=unsubscribe%20" + tokenOf(unsubscribeLink) + ">"));
-    mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    if (unsubscribeLink != null) setUnsubscribeHeaders(mail, unsubscribeLink, mailto);
     MimeBodyPart text = new MimeBodyPart();
     text.setText(message.text(), "UTF-8", "plain");
     MimeBodyPart html = new MimeBodyPart();
@@ -73,6 +71,15 @@ class EmailComposer {
     alternatives.addBodyPart(html);
     mail.setContent(alternatives);
     return mail;
+  }
+
+  private static void setUnsubscribeHeaders(MimeMessage mail, String unsubscribeLink, @Nullable String mailto)
+      throws MessagingException {
+    mail.setHeader(
+        "List-Unsubscribe",
+        "<" + unsubscribeLink + ">"
+            + (mailto == null || mailto.isBlank() ? "" : ", <mailto:" + mailto + "?subject=unsubscribe%20" + tokenOf(unsubscribeLink) + ">"));
+    mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
   }
 
   private static String tokenOf(String unsubscribeLink) {

@@ -43,17 +43,20 @@ class MessageRenderer {
       case MERGED -> names.addAll(List.of("parent", "parentLink"));
       case FOLLOW_CONFIRMATION -> names.add("confirmLink");
       case RESOLVED, CLOSED -> names.add("surveyLink");
+      case SLA_WARNING, SLA_BREACHED -> names.addAll(List.of("department", "due", "priority"));
+      case WATCHED_CHANGE -> names.addAll(List.of("department", "change", "priority"));
       default -> {}
     }
     return names;
   }
 
   /**
-   * Renders a template.
+   * Renders a template; a message without an unsubscribe link (staff messages: their link is the
+   * console's request page) says in its footer why the recipient gets it instead.
    *
    * @throws org.civic311.notifications.InvalidTemplate when the template is broken
    */
-  RenderedMessage render(MessageTemplate template, Map<String, String> values, String unsubscribeLink) {
+  RenderedMessage render(MessageTemplate template, Map<String, String> values, @org.jspecify.annotations.Nullable String unsubscribeLink) {
     Set<String> allowed = variables(template.event());
     String subject = MiniTemplate.parse(template.subject(), allowed).render(values)
         .replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
@@ -61,18 +64,20 @@ class MessageRenderer {
         .replaceAll("\n\n").strip();
     String language = template.language();
     String number = values.getOrDefault("number", "");
-    String footer = texts.get(language, "email.footer", number);
+    boolean staff = template.event().forStaff();
+    String footer = texts.get(language, staff ? "email.footer." + template.event().name() : "email.footer", number);
     String unsubscribeLabel = texts.get(language, "email.unsubscribe");
-    String text = body + "\n\n-- \n" + footer + "\n" + unsubscribeLabel + ": " + unsubscribeLink + "\n";
+    String text = body + "\n\n-- \n" + footer + "\n"
+        + (unsubscribeLink == null ? "" : unsubscribeLabel + ": " + unsubscribeLink + "\n");
     Map<String, String> page = new HashMap<>();
     page.put("language", language);
     page.put("subject", subject);
     page.put("city", values.getOrDefault("city", ""));
     page.put("content", toHtml(body));
     page.put("link", values.getOrDefault("link", ""));
-    page.put("viewLabel", texts.get(language, "email.view", number));
+    page.put("viewLabel", texts.get(language, staff ? "email.view.staff" : "email.view", number));
     page.put("footer", footer);
-    page.put("unsubscribeLink", unsubscribeLink);
+    page.put("unsubscribeLink", unsubscribeLink == null ? "" : unsubscribeLink);
     page.put("unsubscribeLabel", unsubscribeLabel);
     return new RenderedMessage(subject, text, layout.render(page, MiniTemplate::escapeHtml));
   }

@@ -11,6 +11,7 @@ import org.civic311.catalog.ServiceCategory;
 import org.civic311.notifications.NotificationEvent;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.Location;
+import org.civic311.requests.RequestHistory;
 import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.Status;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +24,12 @@ class MessageValues {
 
   private final Catalog catalog;
   private final Texts texts;
+  private final RequestHistory history;
   private final String publicUrl;
 
-  MessageValues(Catalog catalog, Texts texts, @Value("${civic311.public-url}") String publicUrl) {
+  MessageValues(Catalog catalog, Texts texts, RequestHistory history, @Value("${civic311.public-url}") String publicUrl) {
     this.catalog = catalog;
+    this.history = history;
     this.texts = texts;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
@@ -37,6 +40,11 @@ class MessageValues {
 
   String statusPage(String number) {
     return publicUrl + "/requests/" + number;
+  }
+
+  /** The request's page in the staff console: the link of every staff message. */
+  String consolePage(String number) {
+    return publicUrl + "/staff/requests/" + number;
   }
 
   String unsubscribeLink(String token, String language) {
@@ -71,20 +79,29 @@ class MessageValues {
     values.put("category", category == null ? request.categoryCode() : category.name());
     values.put("status", texts.get(language, "status." + (statusAfter == null ? request.status() : statusAfter).name()));
     values.put("address", address(request.location()));
-    values.put("link", statusPage(number));
+    values.put("link", event.forStaff() ? consolePage(number) : statusPage(number));
     values.put("expected", request.expectedAt() == null ? "" : date(request.expectedAt(), language));
     values.put("city", catalog.jurisdiction().name());
+    if (event.forStaff()) {
+      values.put("department", request.departmentCode() == null ? ""
+          : catalog.department(request.departmentCode()).map(d -> d.name()).orElse(request.departmentCode()));
+      values.put("due", request.expectedAt() == null ? "" : dateTime(request.expectedAt(), language));
+      values.put("priority", texts.get(language, "priority." + request.priority().name()));
+    }
     String message = "";
     if (event == NotificationEvent.RECEIVED) {
       message = category == null || category.serviceNotice() == null ? "" : category.serviceNotice();
     } else if (historyEntryId != null) {
-      message = request.history().stream()
-          .filter(h -> h.id() == historyEntryId)
-          .map(HistoryEntry::text)
-          .filter(t -> t != null)
-          .findFirst()
-          .orElse("");
+      // Watchers are staff: they read internal notes too, which the request's public history leaves out.
+      HistoryEntry entry = event == NotificationEvent.WATCHED_CHANGE
+          ? history.entry(request.number(), historyEntryId).orElse(null)
+          : request.history().stream().filter(h -> h.id() == historyEntryId).findFirst().orElse(null);
+      if (entry != null) {
+        message = entry.text() == null ? "" : entry.text();
+        values.put("change", texts.get(language, "change." + entry.kind().name()));
+      }
     }
+    values.putIfAbsent("change", "");
     values.put("message", message);
     if (request.duplicateOf() != null) {
       values.put("parent", request.duplicateOf().value());
@@ -107,10 +124,15 @@ class MessageValues {
       case WORK_STARTED -> "IN_PROGRESS";
       case RESOLVED -> "RESOLVED";
       case CLOSED, MERGED -> "CLOSED";
+      case OVERDUE, SLA_WARNING, SLA_BREACHED, WATCHED_CHANGE -> "ASSIGNED";
     }));
     values.put("address", "200 N Spring St");
-    values.put("link", statusPage("2026-000123"));
+    values.put("link", event.forStaff() ? consolePage("2026-000123") : statusPage("2026-000123"));
     values.put("expected", date(Instant.parse("2026-11-25T17:00:00Z"), language));
+    values.put("due", dateTime(Instant.parse("2026-11-25T17:00:00Z"), language));
+    values.put("department", es ? "Obras Públicas" : "Public Works");
+    values.put("priority", texts.get(language, "priority." + (event == NotificationEvent.SLA_BREACHED ? "HIGH" : "NORMAL")));
+    values.put("change", texts.get(language, "change.INTERNAL_NOTE"));
     values.put("city", catalog.jurisdiction().name());
     values.put("message", es ? "El equipo rellenó el bache esta mañana." : "The crew filled the pothole this morning.");
     values.put("parent", "2026-000101");
@@ -125,6 +147,12 @@ class MessageValues {
 
   String sampleUnsubscribeLink(String language) {
     return unsubscribeLink("2026-000123.sample", language);
+  }
+
+  private String dateTime(Instant at, String language) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(Locale.forLanguageTag(language))
+        .format(at.atZone(catalog.jurisdiction().timeZone()));
   }
 
   private String date(Instant at, String language) {

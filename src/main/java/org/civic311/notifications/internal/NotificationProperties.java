@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of {@code civic311.notifications}; the README lists them with their environment variables.
  *
  * @param defaultLanguage the language of residents who chose none
+ * @param overdueToResidents whether reporters and followers are told when a request passes its due
+ *     date ("it is taking longer than expected")
  */
 @ConfigurationProperties("civic311.notifications")
 record NotificationProperties(
     @DefaultValue("en") String defaultLanguage,
+    @DefaultValue("true") boolean overdueToResidents,
     @DefaultValue Worker delivery,
     @DefaultValue Email email,
     @DefaultValue Sms sms) {

@@ -29,10 +29,12 @@ class RequestEventListener {
   private final Texts texts;
   private final Clock clock;
   private final NotificationProperties.Sms sms;
+  private final boolean overdueToResidents;
 
   RequestEventListener(
       ServiceRequests requests, DeliveryStore store, LinkSigner signer, Texts texts, Clock clock, NotificationProperties properties) {
     this.sms = properties.sms();
+    this.overdueToResidents = properties.overdueToResidents();
     this.requests = requests;
     this.store = store;
     this.signer = signer;
@@ -59,6 +61,18 @@ class RequestEventListener {
     store.enqueue(
         "change:" + event.historyEntryId(), event.number(), notification.get(), reporterContact(event.number()), true,
         event.historyEntryId(), event.to(), clock.instant());
+  }
+
+  /**
+   * A request passed its due date: its reporter and followers hear that it takes longer than
+   * expected, when the city wants them to. Once per request and SLA clock (its due date is in the key).
+   */
+  @ApplicationModuleListener
+  void on(org.civic311.workflow.SlaBreached event) {
+    if (!overdueToResidents) return;
+    store.enqueue(
+        "overdue:" + event.number().value() + ":" + event.dueAt().toEpochMilli(), event.number(), NotificationEvent.OVERDUE,
+        reporterContact(event.number()), true, null, null, clock.instant());
   }
 
   /**

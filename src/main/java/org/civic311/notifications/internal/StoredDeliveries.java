@@ -30,6 +30,11 @@ class StoredDeliveries implements Deliveries {
   }
 
   @Override
+  public List<Delivery> recent(int limit) {
+    return store.recent(Math.clamp(limit, 1, 1000));
+  }
+
+  @Override
   public Optional<Delivery> find(DeliveryId id) {
     return store.find(id.value());
   }

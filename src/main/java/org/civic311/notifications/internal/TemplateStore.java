@@ -153,7 +153,7 @@ class TemplateStore implements Templates {
     return renderer.render(
         new MessageTemplate(event, channel, language, subject, body, true, null),
         samples.sample(event, language),
-        samples.sampleUnsubscribeLink(language));
+        event.forStaff() ? null : samples.sampleUnsubscribeLink(language));
   }
 
   /** Every template in use now, read once: what the worker uses for a batch. */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * A browser's view of the staff pages over real HTTP: it keeps its cookies, sends the CSRF token of
  * the last page it read with each form, and does not follow redirects, so tests see them.
  */
-final class StaffBrowser {
+public final class StaffBrowser {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"");
   private static final Pattern SET_COOKIE = Pattern.compile("^([^=;]+)=([^;]*)");
@@ -26,7 +26,7 @@ final class StaffBrowser {
   private int port;
   private String csrf = "";
 
-  StaffBrowser(int port) {
+  public StaffBrowser(int port) {
     this.port = port;
   }
 
@@ -41,7 +41,7 @@ final class StaffBrowser {
     return cookies.get(name);
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
     Matcher token = CSRF.matcher(response.body());
     if (token.find()) csrf = token.group(1);
@@ -49,7 +49,7 @@ final class StaffBrowser {
   }
 
   /** A form POST with the CSRF token of the last page read. */
-  HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+  public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
     Map<String, String> withToken = new LinkedHashMap<>(form);
     withToken.put("_csrf", csrf);
     return postWithoutToken(path, withToken);
@@ -66,14 +66,23 @@ final class StaffBrowser {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A form POST of an already encoded body (repeated names, e.g. check boxes) with the CSRF token of the last page read. */
+  public HttpResponse<String> postMulti(String path, String encodedForm) throws Exception {
+    String body = encodedForm + (encodedForm.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** Opens the sign-in page and signs in; the answer is the redirect after the form. */
-  HttpResponse<String> signIn(String email, String password) throws Exception {
+  public HttpResponse<String> signIn(String email, String password) throws Exception {
     get("/staff/login");
     return post("/staff/login", Map.of("email", email, "password", password));
   }
 
   /** Follows a redirect answer within the app. */
-  HttpResponse<String> follow(HttpResponse<String> redirect) throws Exception {
+  public HttpResponse<String> follow(HttpResponse<String> redirect) throws Exception {
     String location = redirect.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect: " + redirect.statusCode()));
     return get(redirect.uri().resolve(location).toString());
   }

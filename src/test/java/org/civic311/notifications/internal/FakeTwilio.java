@@ -56,6 +56,11 @@ final class FakeTwilio {
     scripted.computeIfAbsent(to, k -> new ArrayDeque<>()).addAll(List.of(statuses));
   }
 
+  /** How many messages Twilio took (answered 201) for any of these numbers. */
+  long deliveredCount(java.util.Set<String> to) {
+    return calls.stream().filter(c -> c.status() == 201 && to.contains(c.to())).count();
+  }
+
   List<Call> callsTo(String to) {
     return calls.stream().filter(c -> c.to().equals(to)).toList();
   }

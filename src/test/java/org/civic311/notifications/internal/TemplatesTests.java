@@ -21,7 +21,11 @@ class TemplatesTests extends NotificationsIntegrationSupport {
   void every_event_has_a_default_in_english_and_spanish() {
     assertThat(templates.languages()).containsExactly("en", "es");
     int events = NotificationEvent.values().length;
-    assertThat(templates.list()).hasSize(events * 2 + (events - 1) * 2);
+    // SMS carries every message to residents except the follower confirmation, and none to staff.
+    long texts = java.util.Arrays.stream(NotificationEvent.values()).filter(NotificationChannel.SMS::carries).count();
+    assertThat(texts).isEqualTo(java.util.Arrays.stream(NotificationEvent.values())
+        .filter(e -> e != NotificationEvent.FOLLOW_CONFIRMATION && !e.forStaff()).count());
+    assertThat(templates.list()).hasSize(events * 2 + (int) texts * 2);
     assertThat(templates.list().stream().filter(t -> t.channel() == NotificationChannel.EMAIL))
         .hasSize(events * 2)
         .allSatisfy(t -> assertThat(t.subject()).isNotBlank());

@@ -57,6 +57,9 @@ abstract class Open311SliceTest {
   @MockitoBean ServiceRequests requests;
   @MockitoBean ApiKeys apiKeys;
   @MockitoBean Photos photos;
+  // A web slice always loads every @ControllerAdvice; the console's (ConsolePages) needs these.
+  @MockitoBean org.civic311.console.internal.ConsoleAccess consoleAccess;
+  @MockitoBean org.civic311.identity.CurrentStaff currentStaff;
 
   @TestConfiguration
   static class FixedClock {

@@ -26,7 +26,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * an unknown request.
  */
 @Controller
-@ControllerAdvice(basePackages = "org.civic311.console")
+@ControllerAdvice(basePackages = {
+    "org.civic311.console",
+    // Console pages that live in the modules they administer (a template is no Java dependency).
+    "org.civic311.notifications.internal.web.staff",
+    "org.civic311.notifications.internal.web.admin",
+    "org.civic311.workflow.internal.web.admin",
+    "org.civic311.webhooks.internal.web.admin"})
 class ConsolePages {
 
   private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
