@@ -1,0 +1,19 @@
+-- Staff queues (console): keyset paging over a city's whole history. Each index serves one sort of
+-- the queue with the filter dispatchers use most (their department, open stages), so a page reads
+-- about as many index entries as it shows, at any depth. The open-only ones are partial: they stay the
+-- size of the backlog. Their predicate is repeated word for word by StaffQueueQueries.
+CREATE INDEX service_request_queue_dept_due_idx
+  ON requests.service_request (department_code, coalesce(expected_at, 'infinity'::timestamptz), number)
+  WHERE status NOT IN ('RESOLVED','CLOSED');
+CREATE INDEX service_request_queue_due_idx
+  ON requests.service_request (coalesce(expected_at, 'infinity'::timestamptz), number)
+  WHERE status NOT IN ('RESOLVED','CLOSED');
+CREATE INDEX service_request_queue_dept_submitted_idx
+  ON requests.service_request (department_code, submitted_at, number);
+CREATE INDEX service_request_queue_submitted_idx
+  ON requests.service_request (submitted_at, number);
+-- A call-taker or dispatcher finds a caller's requests by email or phone (audited in the console).
+CREATE INDEX service_request_reporter_email_idx
+  ON requests.service_request (lower(reporter_email)) WHERE reporter_email IS NOT NULL;
+CREATE INDEX service_request_reporter_phone_idx
+  ON requests.service_request (right(regexp_replace(reporter_phone, '\D', '', 'g'), 10)) WHERE reporter_phone IS NOT NULL;
