@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The console's home page and what every console page shares: the signed-in member and which parts
@@ -76,16 +77,17 @@ class ConsolePages {
     return "console/home";
   }
 
+  // An exception handler gets a model of its own, without the @ModelAttribute above: the layout needs nav.
   @ExceptionHandler(NotAllowed.class)
-  String notAllowed(NotAllowed refused, HttpServletResponse response) {
+  ModelAndView notAllowed(NotAllowed refused, HttpServletResponse response) {
     log.info("Refused a console request: {}", refused.getMessage());
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    return "console/not-allowed";
+    return new ModelAndView("console/not-allowed", "nav", navigation());
   }
 
   @ExceptionHandler(RequestNotFound.class)
-  String requestNotFound(HttpServletResponse response) {
+  ModelAndView requestNotFound(HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-    return "console/request-not-found";
+    return new ModelAndView("console/request-not-found", "nav", navigation());
   }
 }

@@ -162,7 +162,7 @@ class QueueController {
   }
 
   /** One item of a bulk action and how it went. */
-  record BulkItem(String number, boolean done, String message) {}
+  record BulkItem(String number, boolean done, String message) implements java.io.Serializable {}
 
   @PostMapping("/staff/queue/bulk")
   String bulk(
