@@ -8,6 +8,15 @@ CREATE INDEX service_request_queue_dept_due_idx
 CREATE INDEX service_request_queue_due_idx
   ON requests.service_request (coalesce(expected_at, 'infinity'::timestamptz), number)
   WHERE status NOT IN ('RESOLVED','CLOSED');
+-- "By priority" per department, and a crew's own open jobs by due date (crew filter, crew worklists).
+CREATE INDEX service_request_queue_dept_priority_idx
+  ON requests.service_request (department_code,
+    (CASE priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END),
+    coalesce(expected_at, 'infinity'::timestamptz), number)
+  WHERE status NOT IN ('RESOLVED','CLOSED');
+CREATE INDEX service_request_queue_crew_due_idx
+  ON requests.service_request (assigned_crew, coalesce(expected_at, 'infinity'::timestamptz), number)
+  WHERE status NOT IN ('RESOLVED','CLOSED') AND assigned_crew IS NOT NULL;
 CREATE INDEX service_request_queue_dept_submitted_idx
   ON requests.service_request (department_code, submitted_at, number);
 CREATE INDEX service_request_queue_submitted_idx
