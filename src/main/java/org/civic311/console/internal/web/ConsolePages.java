@@ -11,6 +11,7 @@ import org.civic311.identity.StaffMember;
 import org.civic311.identity.StaffRole;
 import org.civic311.requests.RequestNotFound;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +32,14 @@ class ConsolePages {
 
   private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
 
-  private final ConsoleAccess access;
-  private final CurrentStaff currentStaff;
-  private final Catalog catalog;
+  // Looked up lazily: web slice tests of other modules load every controller advice, not this
+  // module's beans.
+  private final ObjectProvider<ConsoleAccess> access;
+  private final ObjectProvider<CurrentStaff> currentStaff;
+  private final ObjectProvider<Catalog> catalog;
 
-  ConsolePages(ConsoleAccess access, CurrentStaff currentStaff, Catalog catalog) {
+  ConsolePages(
+      ObjectProvider<ConsoleAccess> access, ObjectProvider<CurrentStaff> currentStaff, ObjectProvider<Catalog> catalog) {
     this.access = access;
     this.currentStaff = currentStaff;
     this.catalog = catalog;
@@ -44,10 +48,12 @@ class ConsolePages {
   /** The navigation of every console page; empty for anonymous requests (sign-in redirects first). */
   @ModelAttribute("nav")
   Navigation navigation() {
-    return currentStaff.get().map(this::navigationFor).orElse(Navigation.NONE);
+    CurrentStaff staff = currentStaff.getIfAvailable();
+    return staff == null ? Navigation.NONE : staff.get().map(this::navigationFor).orElse(Navigation.NONE);
   }
 
   Navigation navigationFor(StaffMember me) {
+    ConsoleAccess access = this.access.getObject();
     return new Navigation(
         true,
         me.name(),
@@ -70,7 +76,7 @@ class ConsolePages {
     model.addAttribute("roles", me.roles().stream().sorted(Comparator.naturalOrder()).map(StaffRole::name).toList());
     List<String> departments =
         me.departments().stream()
-            .map(code -> catalog.department(code).map(Department::name).orElse(code))
+            .map(code -> catalog.getObject().department(code).map(Department::name).orElse(code))
             .sorted()
             .toList();
     model.addAttribute("departments", departments);
