@@ -35,6 +35,7 @@ import org.civic311.requests.RequestQuery;
 import org.civic311.requests.ServiceRequestChanged;
 import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.ServiceRequestSubmitted;
+import org.civic311.requests.ServiceRequestsMerged;
 import org.civic311.requests.ServiceRequests;
 import org.civic311.requests.Status;
 import org.civic311.requests.SubmitServiceRequest;
@@ -235,6 +236,7 @@ class DefaultServiceRequests implements ServiceRequests {
       // The duplicate's reporter and followers now want to hear about the parent.
       parent.addFollowers(request.followers() + 1, actor, now);
       publish(parent, parentBefore, repository.update(parent, null));
+      events.publishEvent(new ServiceRequestsMerged(request.number(), parentNumber, request.followers() + 1, now));
     }
     return stored;
   }
