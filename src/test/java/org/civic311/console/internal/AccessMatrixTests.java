@@ -95,6 +95,15 @@ class AccessMatrixTests {
    */
   static final Map<Who, Outcome> ASSIGNED_CREW_ONLY = staff(Set.of());
 
+  /** Those with a queue page (ConsoleAccess.canSeeQueues). */
+  static final Map<Who, Outcome> QUEUE = staff(Set.of(Who.CALL_TAKER, Who.DISPATCHER, Who.SUPERVISOR, Who.MANAGER, Who.ADMIN));
+
+  /** Those who may change a Public Works request (ConsoleAccess.canWorkDepartment; the matrix works for PW). */
+  static final Map<Who, Outcome> WORK = staff(Set.of(Who.DISPATCHER, Who.SUPERVISOR, Who.ADMIN));
+
+  /** Those who may see a Public Works reporter's contact (ConsoleAccess.canSeeReporterContact). */
+  static final Map<Who, Outcome> CONTACT = staff(Set.of(Who.CALL_TAKER, Who.DISPATCHER, Who.SUPERVISOR, Who.ADMIN));
+
   /** Admins only (identity's rule for /staff/admin/** and ConsoleAccess.canAdminister). */
   static final Map<Who, Outcome> ADMIN = staff(Set.of(Who.ADMIN));
 
@@ -198,6 +207,20 @@ class AccessMatrixTests {
       row("GET /staff/intake/addresses", INTAKE, "/staff/intake/addresses?q=200+n+spring"),
       row("GET /staff/intake/done/{number}", INTAKE),
       row("GET /staff/jobs", CREW),
+      row("GET /staff/queue", QUEUE),
+      row("GET /staff/queue/live", QUEUE),
+      row("POST /staff/queue/bulk", WORK),
+      row("POST /staff/queue/views", QUEUE),
+      row("POST /staff/queue/views/{id}/delete", QUEUE),
+      // A Public Works request: every role of the matrix may read it (crews through their PW crew).
+      row("GET /staff/requests/{number}", STAFF),
+      row("GET /staff/requests/{number}/live", STAFF),
+      row("POST /staff/requests/{number}/contact", CONTACT),
+      row("POST /staff/requests/{number}/actions/{action}", WORK, "/staff/requests/{number}/actions/note"),
+      row("GET /staff/admin/canned-responses", ADMIN),
+      row("POST /staff/admin/canned-responses", ADMIN),
+      row("POST /staff/admin/canned-responses/{id}", ADMIN),
+      row("POST /staff/admin/canned-responses/{id}/delete", ADMIN),
       row("POST /staff/jobs/{number}/on-site", ASSIGNED_CREW_ONLY),
       row("POST /staff/jobs/{number}/done", ASSIGNED_CREW_ONLY),
       row("GET /staff/audit", AUDIT),

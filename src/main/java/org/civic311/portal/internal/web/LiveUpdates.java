@@ -13,8 +13,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -83,10 +83,10 @@ class LiveUpdates {
    * request hears that its timeline changed. Internal notes and re-routing are not told: the page
    * would show nothing new, and their timing is staff-only.
    */
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(ServiceRequestChanged changed) {
     if (!changed.publicChange()) return;
-    push(changed.number(), changed.historyEntryId(), changed.to().name());
+    afterCommit(() -> push(changed.number(), changed.historyEntryId(), changed.to().name()));
   }
 
   /** Tells this node's open pages of a request that it changed (the history entry and the new stage). */
@@ -141,5 +141,26 @@ class LiveUpdates {
       set.remove(emitter);
       return set.isEmpty() ? null : set;
     });
+  }
+
+  /**
+   * Runs after the surrounding transaction commits, or at once outside one. Not a
+   * {@code @TransactionalEventListener}: Spring Modulith records every such listener's events in its
+   * outbox, which cost each change an extra row and, for 64 reports at once, starved the connection
+   * pool (the outbox bookkeeping asks for a second connection while the first is still held). A live
+   * page that misses a push is right again at its next load, so it needs no outbox.
+   */
+  private static void afterCommit(Runnable push) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              push.run();
+            }
+          });
+    } else {
+      push.run();
+    }
   }
 }
