@@ -4,7 +4,7 @@
 #
 #   bench/run.sh            full run: 1,000,000 preloaded requests, 30 s per scenario
 #   bench/run.sh --smoke    CI smoke run: 2,000 requests, 3 s per scenario (checks it works, not speed)
-#   BENCH_PRELOAD=n BENCH_DURATION=15s bench/run.sh   other sizes
+#   BENCH_PRELOAD=n BENCH_DURATION=15s BENCH_POST_CONNECTIONS=24 bench/run.sh   other sizes
 #
 # Figures go to stdout and to target/bench/results.md. See docs/performance.md.
 set -euo pipefail
@@ -14,6 +14,7 @@ root=$(pwd)
 preload=1000000; duration=30s; warmup=45s; connections=64; post_connections=16; list_connections=8
 if [ "${1:-}" = "--smoke" ]; then preload=2000; duration=3s; warmup=2s; connections=16; post_connections=8; list_connections=4; fi
 preload=${BENCH_PRELOAD:-$preload}; duration=${BENCH_DURATION:-$duration}; warmup=${BENCH_WARMUP:-$warmup}
+post_connections=${BENCH_POST_CONNECTIONS:-$post_connections}
 port=${BENCH_PORT:-18311}
 key=bench-key-0123456789abcdef
 

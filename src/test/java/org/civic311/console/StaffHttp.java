@@ -86,7 +86,7 @@ public final class StaffHttp {
       request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
     }
     request.header("Accept-Language", "en");
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = http.send(request.build(), StaffHttp::bodyUnlessStream);
     for (String header : response.headers().allValues("Set-Cookie")) {
       Matcher cookie = SET_COOKIE.matcher(header);
       if (!cookie.find()) continue;
@@ -99,5 +99,35 @@ public final class StaffHttp {
   private URI uri(String path) {
     if (path.startsWith("http://") || path.startsWith("https://")) return URI.create(path);
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /**
+   * The body as text, except for a live page's event stream, which never ends: its answer is the
+   * status and headers, with an empty body (the stream carries request numbers only).
+   */
+  private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+    if (!info.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+      return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+    }
+    return new HttpResponse.BodySubscriber<>() {
+      @Override
+      public java.util.concurrent.CompletionStage<String> getBody() {
+        return java.util.concurrent.CompletableFuture.completedFuture("");
+      }
+
+      @Override
+      public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+        subscription.cancel();
+      }
+
+      @Override
+      public void onNext(List<java.nio.ByteBuffer> item) {}
+
+      @Override
+      public void onError(Throwable failure) {}
+
+      @Override
+      public void onComplete() {}
+    };
   }
 }

@@ -209,12 +209,15 @@ class AccessMatrixTests {
       row("GET /staff/jobs", CREW),
       row("GET /staff/queue", QUEUE),
       row("GET /staff/queue/live", QUEUE),
-      row("POST /staff/queue/bulk", WORK),
-      row("POST /staff/queue/views", QUEUE),
-      row("POST /staff/queue/views/{id}/delete", QUEUE),
-      // A Public Works request: every role of the matrix may read it (crews through their PW crew).
-      row("GET /staff/requests/{number}", STAFF),
-      row("GET /staff/requests/{number}/live", STAFF),
+      // Bulk actions check each selected request (canWorkDepartment) and report the refused ones; an
+      // empty selection changes nothing, so every queue role gets the summary page.
+      row("POST /staff/queue/bulk", QUEUE),
+      row("POST /staff/queue/views", QUEUE, "/staff/queue/views?name=Matrix+view"),
+      row("POST /staff/queue/views/{id}/delete", QUEUE, "/staff/queue/views/0/delete"),
+      // A Public Works request page: queue roles that may see Public Works (every one in the matrix);
+      // crews see their jobs at /staff/jobs instead.
+      row("GET /staff/requests/{number}", QUEUE),
+      row("GET /staff/requests/{number}/live", QUEUE),
       row("POST /staff/requests/{number}/contact", CONTACT),
       row("POST /staff/requests/{number}/actions/{action}", WORK, "/staff/requests/{number}/actions/note"),
       row("GET /staff/admin/canned-responses", ADMIN),
