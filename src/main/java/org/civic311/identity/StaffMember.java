@@ -38,4 +38,15 @@ public record StaffMember(
   public boolean worksFor(String departmentCode) {
     return departments.contains(departmentCode);
   }
+
+  /**
+   * Whether the member may read requests of this department (queues, request pages, watching one):
+   * call-takers, managers and admins read every department, because a caller does not know which
+   * one fixes what; dispatchers and supervisors their own; crew members their crew's.
+   */
+  public boolean maySeeDepartment(String departmentCode) {
+    if (has(StaffRole.CALL_TAKER) || has(StaffRole.MANAGER) || has(StaffRole.ADMIN)) return true;
+    if ((has(StaffRole.DISPATCHER) || has(StaffRole.SUPERVISOR)) && worksFor(departmentCode)) return true;
+    return has(StaffRole.CREW) && crew != null && crew.department().equals(departmentCode);
+  }
 }

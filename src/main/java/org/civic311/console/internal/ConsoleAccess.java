@@ -32,9 +32,7 @@ public class ConsoleAccess {
 
   /** Whether the member may read requests of this department (queue rows, detail page). */
   public boolean canSeeDepartment(StaffMember member, String departmentCode) {
-    if (any(member, StaffRole.CALL_TAKER, StaffRole.MANAGER, StaffRole.ADMIN)) return true;
-    if (any(member, StaffRole.DISPATCHER, StaffRole.SUPERVISOR)) return member.worksFor(departmentCode);
-    return member.has(StaffRole.CREW) && member.crew() != null && member.crew().department().equals(departmentCode);
+    return member.maySeeDepartment(departmentCode);
   }
 
   /** Whether the member may change requests of this department (acknowledge, assign, resolve...). */

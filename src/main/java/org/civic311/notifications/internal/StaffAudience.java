@@ -28,15 +28,11 @@ final class StaffAudience {
 
   /**
    * Whether a member may watch (and so read, by email, every internal note of) requests of a
-   * department. The same rule as the console's "may read this department", which this module cannot
-   * depend on: call-takers, managers and admins read every department; dispatchers and supervisors
-   * their own; crew members their crew's.
+   * department: the same rule as reading them in the console ({@link StaffMember#maySeeDepartment}).
    */
   static boolean mayWatch(StaffMember member, @Nullable String department) {
-    if (any(member, StaffRole.CALL_TAKER, StaffRole.MANAGER, StaffRole.ADMIN)) return true;
-    if (department == null) return false;
-    if (any(member, StaffRole.DISPATCHER, StaffRole.SUPERVISOR) && member.worksFor(department)) return true;
-    return member.has(StaffRole.CREW) && member.crew() != null && member.crew().department().equals(department);
+    if (department == null) return member.has(StaffRole.CALL_TAKER) || member.has(StaffRole.MANAGER) || member.has(StaffRole.ADMIN);
+    return member.maySeeDepartment(department);
   }
 
   /** A member does not need an email about a change they made themselves. */
