@@ -127,7 +127,7 @@ class ServiceRequestQueries {
                 + (query.withHistory() ? PUBLIC_HISTORY : NO_HISTORY)
                 + " FROM requests.service_request r"
                 + where
-                + " ORDER BY r.submitted_at DESC, r.id LIMIT :limit OFFSET :offset");
+                + " ORDER BY r.submitted_at DESC, r.number DESC LIMIT :limit OFFSET :offset");
     params.forEach(select::param);
     List<ServiceRequestDetails> rows = select.param("limit", query.pageSize() + 1).param("offset", offset).query(this::details).list();
     boolean hasMore = rows.size() > query.pageSize();

@@ -69,8 +69,8 @@ class StaffRequestQueries implements CallerHistory, CrewJobs {
             "SELECT " + ServiceRequestRepository.COLUMNS
                 + """
                  FROM requests.service_request r
-                WHERE r.assigned_crew = :crew AND r.status NOT IN ('RESOLVED', 'CLOSED')
-                ORDER BY r.expected_at NULLS LAST, r.submitted_at, r.number
+                WHERE r.assigned_crew = :crew AND r.assigned_crew IS NOT NULL AND r.status NOT IN ('RESOLVED', 'CLOSED')
+                ORDER BY coalesce(r.expected_at, 'infinity'::timestamptz), r.number
                 LIMIT :limit
                 """)
         .param("crew", crewCode.strip())

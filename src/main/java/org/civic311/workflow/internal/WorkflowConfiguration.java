@@ -1,5 +1,6 @@
 package org.civic311.workflow.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,11 +15,17 @@ import org.springframework.stereotype.Component;
 @EnableScheduling
 class WorkflowConfiguration {
 
-  /** Runs escalation on a schedule; off on nodes that should not (and in tests that run it by hand). */
+  /**
+   * Runs escalation on a schedule; off on nodes that should not (and in tests that run it by hand). With
+   * several nodes, the one holding the ShedLock row runs each round and the others skip it; the scan
+   * row's own lock ({@link EscalationStore#claimScan}) still keeps two rounds apart should one outlast
+   * the ShedLock hold.
+   */
   @Component
   @ConditionalOnProperty(name = "civic311.workflow.escalation.enabled", havingValue = "true", matchIfMissing = true)
   static class EscalationSchedule {
 
+    static final String LOCK = "sla-escalation";
     private static final Logger log = LoggerFactory.getLogger(EscalationSchedule.class);
     private final SlaEscalation escalation;
 
@@ -29,6 +36,7 @@ class WorkflowConfiguration {
     @Scheduled(
         fixedDelayString = "${civic311.workflow.escalation.interval}",
         initialDelayString = "${civic311.workflow.escalation.interval}")
+    @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void run() {
       try {
         int made = escalation.run();
