@@ -3,15 +3,12 @@ package org.civic311.requests.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civic311.requests.Channel;
 import org.civic311.requests.CloseReason;
 import org.civic311.requests.HistoryEntry;
-import org.civic311.requests.Priority;
 import org.civic311.requests.PublicUpdate;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.RequestPage;
@@ -20,65 +17,26 @@ import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Read side of requests: public views, searches and update feeds; never reporter contact. */
 @Component
 class ServiceRequestQueries {
 
-  private static final TypeReference<List<List<Object>>> HISTORY_ROWS = new TypeReference<>() {};
-
   private final JdbcClient jdbc;
-  private final ServiceRequestRepository repository;
-  private final JsonMapper json = JsonMapper.builder().build();
+  private final RequestRows rows;
 
-  ServiceRequestQueries(JdbcClient jdbc, ServiceRequestRepository repository) {
+  ServiceRequestQueries(JdbcClient jdbc, RequestRows rows) {
     this.jdbc = jdbc;
-    this.repository = repository;
+    this.rows = rows;
   }
-
-  /** A request's public history as JSON in the same row, so a request and its history are one round trip. */
-  private static final String PUBLIC_HISTORY =
-      """
-      , (SELECT json_agg(json_build_array(h.id, (extract(epoch FROM h.at) * 1000000)::bigint, h.kind,
-              h.status_after, h.text, h.actor_kind, h.actor_name, h.media_urls) ORDER BY h.id)
-         FROM requests.history_entry h WHERE h.request_id = r.id AND h.public_entry)::text AS history
-      """;
-  private static final String NO_HISTORY = ", NULL::text AS history ";
 
   Optional<ServiceRequestDetails> find(RequestNumber number) {
     return jdbc.sql(
-            "SELECT " + ServiceRequestRepository.COLUMNS + PUBLIC_HISTORY
+            "SELECT " + ServiceRequestRepository.COLUMNS + RequestRows.PUBLIC_HISTORY
                 + " FROM requests.service_request r WHERE r.number = ?")
         .param(number.value())
         .query(this::details)
         .optional();
-  }
-
-  private List<HistoryEntry> history(String json) {
-    if (json == null) return List.of();
-    List<HistoryEntry> entries = new ArrayList<>();
-    for (List<Object> e : this.json.readValue(json, HISTORY_ROWS)) {
-      long micros = ((Number) e.get(1)).longValue();
-      entries.add(
-          new HistoryEntry(
-              ((Number) e.get(0)).longValue(),
-              Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
-              HistoryEntry.Kind.valueOf((String) e.get(2)),
-              Status.valueOf((String) e.get(3)),
-              true,
-              (String) e.get(4),
-              new org.civic311.requests.Actor(org.civic311.requests.Actor.Kind.valueOf((String) e.get(5)), (String) e.get(6)),
-              mediaOf(e)));
-    }
-    return entries;
-  }
-
-  /** The photos of a history row; rows of an older query shape have none. */
-  private static List<String> mediaOf(List<Object> row) {
-    if (row.size() < 8 || !(row.get(7) instanceof List<?> urls)) return List.of();
-    return urls.stream().map(String::valueOf).toList();
   }
 
   RequestPage search(RequestQuery query) {
@@ -124,7 +82,7 @@ class ServiceRequestQueries {
         jdbc.sql(
             "SELECT "
                 + ServiceRequestRepository.COLUMNS
-                + (query.withHistory() ? PUBLIC_HISTORY : NO_HISTORY)
+                + (query.withHistory() ? RequestRows.PUBLIC_HISTORY : RequestRows.NO_HISTORY)
                 + " FROM requests.service_request r"
                 + where
                 + " ORDER BY r.submitted_at DESC, r.number DESC LIMIT :limit OFFSET :offset");
@@ -162,28 +120,7 @@ class ServiceRequestQueries {
   }
 
   private ServiceRequestDetails details(ResultSet rs, int i) throws SQLException {
-    String duplicateOf = rs.getString("duplicate_of");
-    return new ServiceRequestDetails(
-        new RequestNumber(rs.getString("number")),
-        rs.getString("category_code"),
-        Status.valueOf(rs.getString("status")),
-        ServiceRequestRepository.enumOrNull(CloseReason.class, rs.getString("close_reason")),
-        Priority.valueOf(rs.getString("priority")),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("department_code"),
-        rs.getString("description"),
-        ServiceRequestRepository.location(rs),
-        ServiceRequestRepository.mediaUrls(rs),
-        repository.answers(rs),
-        ServiceRequestRepository.instant(rs, "submitted_at"),
-        ServiceRequestRepository.instant(rs, "updated_at"),
-        ServiceRequestRepository.instant(rs, "expected_at"),
-        ServiceRequestRepository.instant(rs, "closed_at"),
-        rs.getString("status_notes"),
-        duplicateOf == null ? null : new RequestNumber(duplicateOf),
-        rs.getInt("followers"),
-        rs.getString("assigned_crew"),
-        history(rs.getString("history")));
+    return rows.details(rs);
   }
 
   private static void between(

@@ -4,31 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civic311.requests.Actor;
-import org.civic311.requests.Channel;
-import org.civic311.requests.CloseReason;
-import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.Priority;
 import org.civic311.requests.QueuePage;
 import org.civic311.requests.QueueQuery;
 import org.civic311.requests.QueueRow;
 import org.civic311.requests.RequestNumber;
-import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.StaffRequestDetails;
 import org.civic311.requests.StaffRequestViews;
 import org.civic311.requests.Status;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staff queues over the whole city's requests with keyset paging: a page is "the next N rows after the
@@ -38,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StaffQueueQueries implements StaffRequestViews {
 
-  private static final TypeReference<List<List<Object>>> HISTORY_ROWS = new TypeReference<>() {};
   private static final String DUE_KEY = "coalesce(r.expected_at, 'infinity'::timestamptz)";
   private static final String PRIORITY_RANK =
       "(CASE r.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END)";
@@ -46,12 +36,11 @@ class StaffQueueQueries implements StaffRequestViews {
   static final String OPEN = "r.status NOT IN ('RESOLVED','CLOSED')";
 
   private final JdbcClient jdbc;
-  private final ServiceRequestRepository repository;
-  private final JsonMapper json = JsonMapper.builder().build();
+  private final RequestRows rows;
 
-  StaffQueueQueries(JdbcClient jdbc, ServiceRequestRepository repository) {
+  StaffQueueQueries(JdbcClient jdbc, RequestRows rows) {
     this.jdbc = jdbc;
-    this.repository = repository;
+    this.rows = rows;
   }
 
   @Override
@@ -291,58 +280,11 @@ class StaffQueueQueries implements StaffRequestViews {
   @Override
   public Optional<StaffRequestDetails> staffView(RequestNumber number) {
     return jdbc.sql(
-            "SELECT " + ServiceRequestRepository.COLUMNS
-                + """
-                , (SELECT json_agg(json_build_array(h.id, (extract(epoch FROM h.at) * 1000000)::bigint, h.kind,
-                        h.status_after, h.text, h.actor_kind, h.actor_name, h.public_entry) ORDER BY h.id)
-                   FROM requests.history_entry h WHERE h.request_id = r.id)::text AS history
-                FROM requests.service_request r WHERE r.number = ?
-                """)
+            "SELECT " + ServiceRequestRepository.COLUMNS + RequestRows.FULL_HISTORY
+                + " FROM requests.service_request r WHERE r.number = ?")
         .param(number.value())
-        .query((rs, i) -> new StaffRequestDetails(details(rs), rs.getString("assignee")))
+        .query((rs, i) -> new StaffRequestDetails(rows.details(rs), rs.getString("assignee")))
         .optional();
-  }
-
-  private ServiceRequestDetails details(ResultSet rs) throws SQLException {
-    String duplicateOf = rs.getString("duplicate_of");
-    return new ServiceRequestDetails(
-        new RequestNumber(rs.getString("number")),
-        rs.getString("category_code"),
-        Status.valueOf(rs.getString("status")),
-        ServiceRequestRepository.enumOrNull(CloseReason.class, rs.getString("close_reason")),
-        Priority.valueOf(rs.getString("priority")),
-        Channel.valueOf(rs.getString("channel")),
-        rs.getString("department_code"),
-        rs.getString("description"),
-        ServiceRequestRepository.location(rs),
-        ServiceRequestRepository.mediaUrls(rs),
-        repository.answers(rs),
-        ServiceRequestRepository.instant(rs, "submitted_at"),
-        ServiceRequestRepository.instant(rs, "updated_at"),
-        ServiceRequestRepository.instant(rs, "expected_at"),
-        ServiceRequestRepository.instant(rs, "closed_at"),
-        rs.getString("status_notes"),
-        duplicateOf == null ? null : new RequestNumber(duplicateOf),
-        rs.getInt("followers"),
-        rs.getString("assigned_crew"),
-        history(rs.getString("history")));
-  }
-
-  private List<HistoryEntry> history(@Nullable String text) {
-    if (text == null) return List.of();
-    List<HistoryEntry> entries = new ArrayList<>();
-    for (List<Object> e : json.readValue(text, HISTORY_ROWS)) {
-      entries.add(
-          new HistoryEntry(
-              ((Number) e.get(0)).longValue(),
-              Instant.EPOCH.plus(((Number) e.get(1)).longValue(), ChronoUnit.MICROS),
-              HistoryEntry.Kind.valueOf((String) e.get(2)),
-              Status.valueOf((String) e.get(3)),
-              (Boolean) e.get(7),
-              (String) e.get(4),
-              new Actor(Actor.Kind.valueOf((String) e.get(5)), (String) e.get(6))));
-    }
-    return entries;
   }
 
   record Sql(String text, Map<String, Object> params) {}

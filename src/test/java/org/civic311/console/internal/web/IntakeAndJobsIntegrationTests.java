@@ -211,6 +211,14 @@ class IntakeAndJobsIntegrationTests {
     assertThat(resolution.actor()).isEqualTo(Actor.staff(CREW));
     assertThat(resolution.mediaUrls()).hasSize(1).allMatch(url -> url.contains("/media/"));
     assertThat(crew.get("/staff/jobs").body()).doesNotContain(job.value());
+
+    // The dispatcher sees the crew's photo in the request's history, with the change it came with.
+    String photo = resolution.mediaUrls().getFirst();
+    String id = photo.substring(photo.lastIndexOf("/media/") + 7, photo.lastIndexOf('.'));
+    String page = ConsoleHttp.signedIn(port, "dispatcher@springfield.example.gov", "demo-dispatcher-2026")
+        .get("/staff/requests/" + job.value()).body();
+    String history = page.substring(page.indexOf("id=\"history\""));
+    assertThat(history).contains("/media/" + id + "/thumbnail.jpg").contains("Photo 1 of 1 that came with this change");
   }
 
   @Test

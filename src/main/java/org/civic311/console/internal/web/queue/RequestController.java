@@ -103,7 +103,9 @@ class RequestController {
 
   record Answer(String question, String answer) {}
 
-  record Entry(String at, String atIso, HistoryEntry.Kind kind, boolean publicEntry, @Nullable String text, String actor, String status) {}
+  /** One line of the history; photos are those that came with the change (a crew's photo of the finished work). */
+  record Entry(String at, String atIso, HistoryEntry.Kind kind, boolean publicEntry, @Nullable String text, String actor, String status,
+      List<Photo> photos) {}
 
   @GetMapping("/staff/requests/{number}")
   String show(@PathVariable String number, StaffMember me, Model model, Locale locale) {
@@ -220,8 +222,12 @@ class RequestController {
   }
 
   private static List<Photo> photos(ServiceRequestDetails r) {
+    return photos(r.mediaUrls());
+  }
+
+  private static List<Photo> photos(List<String> urls) {
     List<Photo> photos = new ArrayList<>();
-    for (String url : r.mediaUrls()) {
+    for (String url : urls) {
       Matcher stored = STORED_PHOTO.matcher(url);
       photos.add(stored.matches()
           ? new Photo("/media/" + stored.group(1) + "." + stored.group(2), "/media/" + stored.group(1) + "/thumbnail.jpg")
@@ -246,7 +252,7 @@ class RequestController {
     List<Entry> entries = new ArrayList<>();
     for (HistoryEntry h : r.history().reversed()) {
       entries.add(new Entry(names.dateTime(h.at(), locale), h.at().toString(), h.kind(), h.publicEntry(), h.text(),
-          h.actor().name(), h.status().name()));
+          h.actor().name(), h.status().name(), photos(h.mediaUrls())));
     }
     return entries;
   }
