@@ -6,6 +6,20 @@
   var root = document.getElementById('intake') || document.getElementById('intake-done');
   if (!root) return;
 
+  // The keys the page announces (Alt+1 ... Alt+S, Alt+N) work the same in every browser: browsers differ
+  // in the modifier of their own access keys (Alt, Alt+Shift, Ctrl+Alt) and headless ones have none.
+  document.addEventListener('keydown', function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    var code = event.code || '';
+    var key = code.indexOf('Digit') === 0 ? code.slice(5) : code.indexOf('Key') === 0 ? code.slice(3).toLowerCase() : '';
+    if (!key) return;
+    var target = document.querySelector('[accesskey="' + key + '"]');
+    if (!target) return;
+    event.preventDefault();
+    if (target.tagName === 'BUTTON' || target.tagName === 'A') target.click();
+    else target.focus();
+  });
+
   var focusId = root.getAttribute('data-focus');
   if (focusId) {
     var target = document.getElementById(focusId);

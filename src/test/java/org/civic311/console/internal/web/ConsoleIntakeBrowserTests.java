@@ -168,6 +168,26 @@ class ConsoleIntakeBrowserTests {
     browser.screenshot(desktop, "console-crew-desktop");
   }
 
+  @Test
+  void the_access_keys_the_intake_page_announces_jump_to_their_fields(BrowserSession browser) {
+    Page page = browser.desktop();
+    signIn(page, browser, "calltaker@springfield.example.gov", "demo-calltaker-2026");
+    page.navigate(browser.url("/staff/intake"));
+
+    page.keyboard().press("Alt+3");
+    assertFocused(page, "address");
+    page.keyboard().press("Alt+1");
+    assertFocused(page, "lookup");
+    page.keyboard().press("Alt+4");
+    assertFocused(page, "description");
+    page.keyboard().press("Alt+2");
+    assertFocused(page, "category");
+    page.keyboard().press("Alt+5");
+    assertFocused(page, "name");
+    page.keyboard().press("Alt+S");
+    assertThat(page.locator("#error-summary")).isVisible();
+  }
+
   private static void signIn(Page page, BrowserSession browser, String email, String password) {
     page.navigate(browser.url("/staff/login"));
     page.locator("#email").fill(email);
