@@ -109,10 +109,10 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
         "Work has started on request " + number,
         "Request " + number + " is resolved",
         "Request " + number + " is open again",
-        "Request " + number + " is handled with request " + parent);
+        "Your report " + number + " was joined with request " + parent);
     MimeMessage resolved = mailTo(address).stream().filter(m -> subjectOf(m).endsWith("is resolved")).findFirst().orElseThrow();
     assertThat(part(resolved, "text/plain")).contains("Filled with hot asphalt.");
-    MimeMessage merged = mailTo(address).stream().filter(m -> subjectOf(m).contains("handled with")).findFirst().orElseThrow();
+    MimeMessage merged = mailTo(address).stream().filter(m -> subjectOf(m).contains("was joined with")).findFirst().orElseThrow();
     assertThat(part(merged, "text/plain")).contains("https://311.springfield.example.gov/requests/" + parent);
   }
 
