@@ -97,8 +97,7 @@ class RequestEventListener {
         reporterContacts(duplicate), true, null, Status.CLOSED, clock.instant());
     int moved = subscriptions.moveFollowers(duplicate, event.parent());
     subscriptions.recordMerge(duplicate, event.parent(), event.at());
-    log.info("Request {} merged into {}: {} follower(s) moved, its reporter follows the parent", duplicate.value(),
-        event.parent().value(), moved);
+    log.info("Request {} merged into {}: {} follower subscription(s) moved", duplicate.value(), event.parent().value(), moved);
   }
 
   /**

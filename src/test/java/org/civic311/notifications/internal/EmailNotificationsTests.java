@@ -151,13 +151,16 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
 
   @Test
   void a_follower_confirms_by_email_and_then_gets_the_next_public_update() throws Exception {
-    RequestNumber number = submit(uniqueAddress("follow.example.org"), "en");
+    String reporter = uniqueAddress("follow.example.org");
+    RequestNumber number = submit(reporter, "en");
     String follower = uniqueAddress("follow.example.org");
     subscriptions.subscribe(number, follower, Locale.forLanguageTag("es"));
 
     MimeMessage confirmation = awaitMail(follower, 1).getFirst();
     assertThat(confirmation.getSubject()).isEqualTo("Confirme que quiere novedades de la solicitud " + number);
     requests.change(number, new RequestChange.PostPublicUpdate("Before confirming."), DISPATCHER);
+    // The listener runs after the commit on another thread: the update must be handled before the confirmation.
+    awaitMail(reporter, 2);
 
     String confirmPath = linkPath(part(confirmation, "text/plain"), "https://311.springfield.example.gov/notifications/confirm/");
     HttpResponse<String> ask = get(confirmPath);
