@@ -28,7 +28,8 @@ public interface Subscriptions {
 
   /**
    * Stops every email about one request to one address (reporter or follower), from the token in an
-   * unsubscribe link; needs no sign-in and may be repeated.
+   * unsubscribe link; needs no sign-in and may be repeated. For a request merged into another, it
+   * also stops the other request's emails that the merge started for that address.
    *
    * @return the request; empty when the token is not valid
    */

@@ -37,9 +37,10 @@ class DeliveryStore {
   }
 
   /**
-   * Adds one message per recipient and channel of an event in one statement: the reporter (an email
-   * and/or an SMS, when given) and, when {@code withFollowers}, an email to every confirmed follower;
-   * addresses that unsubscribed from the request get nothing. A key already present (the event was delivered before) adds nothing. The commit does not
+   * Adds one message per recipient and channel of an event in one statement: the reporters (the
+   * request's own and those of duplicates merged into it; an email and/or an SMS each, when given) and,
+   * when {@code withFollowers}, an email to every confirmed follower; an address that is several of
+   * these gets one message, and addresses that unsubscribed from the request get nothing. A key already present (the event was delivered before) adds nothing. The commit does not
    * wait for the disk: if a crash loses it, the outbox still holds the event (its completion is
    * written later) and delivers it again.
    *
@@ -49,7 +50,7 @@ class DeliveryStore {
       String eventKey,
       RequestNumber number,
       NotificationEvent event,
-      @Nullable Reporter reporter,
+      List<Reporter> reporters,
       boolean withFollowers,
       @Nullable Long historyEntryId,
       @Nullable Status statusAfter,
@@ -57,13 +58,16 @@ class DeliveryStore {
     return jdbc.sql(
             """
             WITH no_disk_wait AS (SELECT set_config('synchronous_commit', 'off', true)),
+            reporters AS (
+              SELECT * FROM unnest(CAST(:emails AS text[]), CAST(:keys AS text[]), CAST(:phones AS text[]),
+                                   CAST(:phoneKeys AS text[]), CAST(:languages AS text[]), CAST(:own AS boolean[]))
+                AS r(email, email_key, phone, phone_key, language, own)
+            ),
             recipients AS (
-              SELECT CAST(:email AS text) AS address, CAST(:key AS text) AS recipient_key, CAST(:language AS text) AS language,
-                     'EMAIL' AS channel, true AS to_reporter
-              WHERE CAST(:email AS text) IS NOT NULL
+              SELECT email AS address, email_key AS recipient_key, language, 'EMAIL' AS channel, own AS to_reporter
+              FROM reporters WHERE email IS NOT NULL
               UNION ALL
-              SELECT CAST(:phone AS text), CAST(:phoneKey AS text), CAST(:language AS text), 'SMS', true
-              WHERE CAST(:phone AS text) IS NOT NULL
+              SELECT phone, phone_key, language, 'SMS', own FROM reporters WHERE phone IS NOT NULL
               UNION ALL
               SELECT s.email, s.recipient_key, s.language, 'EMAIL', false FROM notifications.subscription s
               WHERE :followers AND s.request_number = :number AND s.state = 'ACTIVE'
@@ -80,11 +84,12 @@ class DeliveryStore {
             ORDER BY r.recipient_key, r.channel, r.to_reporter DESC
             ON CONFLICT (dedup_key) DO NOTHING
             """)
-        .param("email", reporter == null ? null : reporter.email())
-        .param("key", reporter == null ? null : reporter.recipientKey())
-        .param("phone", reporter == null ? null : reporter.phone())
-        .param("phoneKey", reporter == null ? null : reporter.phoneKey())
-        .param("language", reporter == null ? null : reporter.language())
+        .param("emails", reporters.stream().map(Reporter::email).toArray(String[]::new))
+        .param("keys", reporters.stream().map(Reporter::recipientKey).toArray(String[]::new))
+        .param("phones", reporters.stream().map(Reporter::phone).toArray(String[]::new))
+        .param("phoneKeys", reporters.stream().map(Reporter::phoneKey).toArray(String[]::new))
+        .param("languages", reporters.stream().map(Reporter::language).toArray(String[]::new))
+        .param("own", reporters.stream().map(Reporter::own).toArray(Boolean[]::new))
         .param("followers", withFollowers)
         .param("number", number.value())
         .param("eventKey", eventKey)
@@ -351,11 +356,24 @@ class DeliveryStore {
   }
 
   /**
-   * The reporter as a listener gives them: the email address and/or the phone number in E.164 (null
+   * A reporter as a listener gives them: the email address and/or the phone number in E.164 (null
    * when they get no message that way), each with its keyed hash, and the language to write in.
+   *
+   * @param own whether they reported this request, rather than a duplicate merged into it (only the
+   *     request's own reporter is asked for the satisfaction survey)
    */
   record Reporter(
-      @Nullable String email, @Nullable String recipientKey, @Nullable String phone, @Nullable String phoneKey, String language) {
+      @Nullable String email,
+      @Nullable String recipientKey,
+      @Nullable String phone,
+      @Nullable String phoneKey,
+      String language,
+      boolean own) {
+
+    /** The request's own reporter. */
+    Reporter(@Nullable String email, @Nullable String recipientKey, @Nullable String phone, @Nullable String phoneKey, String language) {
+      this(email, recipientKey, phone, phoneKey, language, true);
+    }
 
     @Override
     public String toString() {

@@ -216,9 +216,13 @@ class DeliveryWorker {
     }
   }
 
-  /** The values of a delivery's message; the reporter's messages about a finished request ask for a survey. */
+  /**
+   * The values of a delivery's message; the reporter's messages about a finished request ask for a
+   * survey, and a merge is told to the reporter as "your report" and to followers as "the request".
+   */
   private Map<String, String> valuesOf(ClaimedDelivery d, ServiceRequestDetails request, @Nullable String confirmLink) {
     Map<String, String> v = values.of(d.event(), request, d.language(), d.statusAfter(), d.historyEntryId(), confirmLink);
+    if (d.toReporter() && d.event() == org.civic311.notifications.NotificationEvent.MERGED) v.put("yourReport", "yes");
     if (d.toReporter() && (d.event() == org.civic311.notifications.NotificationEvent.RESOLVED
         || d.event() == org.civic311.notifications.NotificationEvent.CLOSED)) {
       v.put("surveyLink", values.surveyLink(signer.surveyToken(d.number())));

@@ -40,7 +40,7 @@ class MessageRenderer {
   static Set<String> variables(NotificationEvent event) {
     Set<String> names = new LinkedHashSet<>(List.of("number", "category", "status", "address", "link", "expected", "message", "city"));
     switch (event) {
-      case MERGED -> names.addAll(List.of("parent", "parentLink"));
+      case MERGED -> names.addAll(List.of("parent", "parentLink", "yourReport"));
       case FOLLOW_CONFIRMATION -> names.add("confirmLink");
       case RESOLVED, CLOSED -> names.add("surveyLink");
       case SLA_WARNING, SLA_BREACHED -> names.addAll(List.of("department", "due", "priority"));

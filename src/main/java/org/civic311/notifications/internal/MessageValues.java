@@ -137,6 +137,7 @@ class MessageValues {
     values.put("message", es ? "El equipo rellenó el bache esta mañana." : "The crew filled the pothole this morning.");
     values.put("parent", "2026-000101");
     values.put("parentLink", statusPage("2026-000101"));
+    if (event == NotificationEvent.MERGED) values.put("yourReport", "yes");
     values.put("confirmLink", confirmLink("00000000-0000-0000-0000-000000000000.sample", language));
     if (event == NotificationEvent.RESOLVED || event == NotificationEvent.CLOSED) {
       // As long as a real one: the request number, a dot and 22 characters of signature.

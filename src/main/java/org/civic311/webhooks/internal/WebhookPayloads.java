@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.ServiceRequestChanged;
 import org.civic311.requests.ServiceRequestSubmitted;
+import org.civic311.requests.ServiceRequestsMerged;
 import org.civic311.requests.Status;
 import org.civic311.webhooks.WebhookEventTypes;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,31 @@ final class WebhookPayloads {
         type,
         e.number().value(),
         envelope(type, e.at(), jurisdictionId, request(e.number().value(), e.categoryCode(), e.departmentCode(), e.to(), e.from()), change, publicUrl, e.number().value()));
+  }
+
+  /**
+   * The duplicate is the event's request (closed now); {@code merge} names the parent, where the work
+   * and the duplicate's followers went.
+   */
+  static Event merged(ServiceRequestsMerged e, String jurisdictionId, String publicUrl) {
+    String type = WebhookEventTypes.MERGED;
+    String duplicate = e.duplicate().value();
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("service_request_id", duplicate);
+    request.put("status", Status.CLOSED.open311());
+    request.put("stage", Status.CLOSED.name());
+    Map<String, Object> body = envelope(type, e.at(), jurisdictionId, request, null, publicUrl, duplicate);
+    Map<String, Object> merge = new LinkedHashMap<>();
+    merge.put("duplicate", duplicate);
+    merge.put("parent", e.parent().value());
+    merge.put("followers_moved", e.followersMoved());
+    merge.put("parent_status_page", publicUrl + "/requests/" + e.parent().value());
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    body.forEach((k, v) -> {
+      if (k.equals("links")) ordered.put("merge", merge);
+      ordered.put(k, v);
+    });
+    return new Event("merged:" + duplicate + ":" + e.parent().value(), type, duplicate, ordered);
   }
 
   private static Map<String, Object> request(

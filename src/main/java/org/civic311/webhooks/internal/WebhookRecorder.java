@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.civic311.catalog.Catalog;
 import org.civic311.requests.ServiceRequestChanged;
 import org.civic311.requests.ServiceRequestSubmitted;
+import org.civic311.requests.ServiceRequestsMerged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,11 @@ class WebhookRecorder {
   @ApplicationModuleListener(condition = "@webhookRouting.wants(#event)")
   void on(ServiceRequestChanged event) {
     record(WebhookPayloads.changed(event, catalog.jurisdiction().id(), publicUrl));
+  }
+
+  @ApplicationModuleListener(condition = "@webhookRouting.wants(#event)")
+  void on(ServiceRequestsMerged event) {
+    record(WebhookPayloads.merged(event, catalog.jurisdiction().id(), publicUrl));
   }
 
   private void record(WebhookPayloads.Event event) {

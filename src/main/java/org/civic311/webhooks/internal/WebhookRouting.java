@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.ServiceRequestChanged;
 import org.civic311.requests.ServiceRequestSubmitted;
+import org.civic311.requests.ServiceRequestsMerged;
 import org.civic311.webhooks.WebhookEndpoint;
 import org.civic311.webhooks.WebhookEventTypes;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,7 @@ class WebhookRouting {
     return switch (event) {
       case ServiceRequestSubmitted ignored -> WebhookEventTypes.of(HistoryEntry.Kind.SUBMITTED);
       case ServiceRequestChanged changed -> WebhookEventTypes.of(changed.kind());
+      case ServiceRequestsMerged ignored -> WebhookEventTypes.MERGED;
       default -> null;
     };
   }

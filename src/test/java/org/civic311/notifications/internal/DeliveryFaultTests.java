@@ -164,7 +164,8 @@ class DeliveryFaultTests extends NotificationsIntegrationSupport {
     var now = clock.instant();
     for (int i = 0; i < 300; i++) {
       store.enqueue("nodes-test:" + i, number, org.civic311.notifications.NotificationEvent.PUBLIC_UPDATE,
-          new DeliveryStore.Reporter(uniqueAddress("nodes.example.org"), "nodes-" + i, null, null, "en"), false, null, null, now);
+          java.util.List.of(new DeliveryStore.Reporter(uniqueAddress("nodes.example.org"), "nodes-" + i, null, null, "en")),
+          false, null, null, now);
     }
     // Four more "nodes" claim in small batches while this node's own worker runs too.
     Set<Long> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();

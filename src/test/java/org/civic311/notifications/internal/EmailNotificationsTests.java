@@ -109,10 +109,10 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
         "Work has started on request " + number,
         "Request " + number + " is resolved",
         "Request " + number + " is open again",
-        "Request " + number + " is handled with request " + parent);
+        "Your report " + number + " was joined with request " + parent);
     MimeMessage resolved = mailTo(address).stream().filter(m -> subjectOf(m).endsWith("is resolved")).findFirst().orElseThrow();
     assertThat(part(resolved, "text/plain")).contains("Filled with hot asphalt.");
-    MimeMessage merged = mailTo(address).stream().filter(m -> subjectOf(m).contains("handled with")).findFirst().orElseThrow();
+    MimeMessage merged = mailTo(address).stream().filter(m -> subjectOf(m).contains("was joined with")).findFirst().orElseThrow();
     assertThat(part(merged, "text/plain")).contains("https://311.springfield.example.gov/requests/" + parent);
   }
 
@@ -151,13 +151,16 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
 
   @Test
   void a_follower_confirms_by_email_and_then_gets_the_next_public_update() throws Exception {
-    RequestNumber number = submit(uniqueAddress("follow.example.org"), "en");
+    String reporter = uniqueAddress("follow.example.org");
+    RequestNumber number = submit(reporter, "en");
     String follower = uniqueAddress("follow.example.org");
     subscriptions.subscribe(number, follower, Locale.forLanguageTag("es"));
 
     MimeMessage confirmation = awaitMail(follower, 1).getFirst();
     assertThat(confirmation.getSubject()).isEqualTo("Confirme que quiere novedades de la solicitud " + number);
     requests.change(number, new RequestChange.PostPublicUpdate("Before confirming."), DISPATCHER);
+    // The listener runs after the commit on another thread: the update must be handled before the confirmation.
+    awaitMail(reporter, 2);
 
     String confirmPath = linkPath(part(confirmation, "text/plain"), "https://311.springfield.example.gov/notifications/confirm/");
     HttpResponse<String> ask = get(confirmPath);

@@ -1,6 +1,6 @@
 package org.civic311.notifications.internal;
 
-import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
@@ -39,7 +39,7 @@ class OverdueToResidentsTests {
     when(signer.recipientKey(NUMBER, "ana@example.org")).thenReturn("key");
     listener(true).on(BREACH);
     verify(store).enqueue(eq("overdue:2026-000042:" + DUE.toEpochMilli()), eq(NUMBER), eq(NotificationEvent.OVERDUE),
-        any(DeliveryStore.Reporter.class), eq(true), isNull(), isNull(), eq(clock.instant()));
+        anyList(), eq(true), isNull(), isNull(), eq(clock.instant()));
   }
 
   @Test
@@ -55,6 +55,6 @@ class OverdueToResidentsTests {
         new NotificationProperties.Worker(true, 50, Duration.ofMinutes(5), 10, Duration.ofSeconds(30), Duration.ofHours(6), 4),
         new NotificationProperties.Email("Civic311 <no-reply@localhost>", null, null),
         new NotificationProperties.Sms(false, "https://api.twilio.com", null, null, null, "1", Duration.ofSeconds(20)));
-    return new RequestEventListener(requests, store, signer, new Texts(properties), clock, properties);
+    return new RequestEventListener(requests, store, mock(StoredSubscriptions.class), signer, new Texts(properties), clock, properties);
   }
 }

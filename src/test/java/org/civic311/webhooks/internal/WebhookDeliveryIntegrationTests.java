@@ -229,6 +229,32 @@ class WebhookDeliveryIntegrationTests {
   }
 
   @Test
+  void a_merge_reaches_the_endpoint_once_with_the_duplicate_and_the_parent() {
+    RegisteredEndpoint endpoint = register("request.merged");
+    RequestNumber duplicate = submitPothole();
+    RequestNumber parent = submitPothole();
+    requests.change(duplicate, new RequestChange.MarkDuplicate(parent), Actor.staff("dispatcher"));
+    assertThat(deliveriesFor(endpoint, 1)).singleElement().satisfies(d -> assertThat(d.eventType()).isEqualTo("request.merged"));
+    // The bean itself, not its asynchronous proxy: the repeat is done when the sender runs.
+    WebhookRecorder direct = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(recorder);
+    direct.on(new org.civic311.requests.ServiceRequestsMerged(duplicate, parent, 1, clock.instant()));
+
+    sender.sendDue();
+    assertThat(received).singleElement().satisfies(r -> {
+      assertThat(r.header("Civic311-Event")).isEqualTo("request.merged");
+      JsonNode json = JsonMapper.builder().build().readTree(r.body());
+      assertThat(json.get("type").asString()).isEqualTo("request.merged");
+      assertThat(json.get("request").get("service_request_id").asString()).isEqualTo(duplicate.value());
+      assertThat(json.get("request").get("status").asString()).isEqualTo("closed");
+      assertThat(json.get("merge").get("duplicate").asString()).isEqualTo(duplicate.value());
+      assertThat(json.get("merge").get("parent").asString()).isEqualTo(parent.value());
+      assertThat(json.get("merge").get("followers_moved").asInt()).isEqualTo(1);
+      assertThat(r.body()).doesNotContain("ana.lopez", "Lopez", "555-0100");
+    });
+    assertThat(webhooks.deliveries(endpoint.endpoint().id(), 10)).as("the outbox delivering it again adds nothing").hasSize(1);
+  }
+
+  @Test
   void an_event_the_outbox_delivers_twice_makes_one_delivery() {
     RegisteredEndpoint endpoint = register("request.put_on_hold");
     RequestNumber number = submitPothole();

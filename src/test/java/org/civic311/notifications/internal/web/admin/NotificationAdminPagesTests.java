@@ -111,6 +111,21 @@ class NotificationAdminPagesTests {
   }
 
   @Test
+  void the_merged_templates_are_edited_and_previewed_like_the_others_in_every_channel_and_language() throws Exception {
+    assertThat(admin.get("/staff/admin/templates").body())
+        .contains("data-template=\"merged/email/en\"", "data-template=\"merged/email/es\"",
+            "data-template=\"merged/sms/en\"", "data-template=\"merged/sms/es\"");
+    HttpResponse<String> edit = admin.get("/staff/admin/templates/merged/email/es");
+    assertThat(edit.statusCode()).isEqualTo(200);
+    assertThat(edit.body()).contains("Su reporte 2026-000123 se unió a la solicitud 2026-000101", "{{parentLink}}", "{{yourReport}}",
+        "is kept only in the reporter");
+    admin.get("/staff/admin/templates/merged/sms/en");
+    HttpResponse<String> preview = admin.post("/staff/admin/templates/merged/sms/en/preview",
+        form("body", "{{#yourReport}}Yours{{/yourReport}}{{^yourReport}}Followed{{/yourReport}}: {{number}} is now {{parent}} {{parentLink}}"));
+    assertThat(preview.body()).contains("Yours: 2026-000123 is now 2026-000101 http").contains("\"problems\":[]");
+  }
+
+  @Test
   void the_live_preview_answers_json_with_the_rendered_text_or_the_problems() throws Exception {
     admin.get("/staff/admin/templates/overdue/sms/es");
     HttpResponse<String> ok = admin.post("/staff/admin/templates/overdue/sms/es/preview", form("body", "Tarda: {{number}} {{link}}"));
