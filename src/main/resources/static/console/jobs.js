@@ -174,6 +174,21 @@
     });
   });
 
+  // The page itself in a dead zone: a service worker keeps the last list (jobs-sw.js). A copy it
+  // serves says so, with the time it was made; its flash line belonged to an earlier visit.
+  var notice = document.getElementById('offline-notice');
+  if (root.getAttribute('data-served') === 'cache' && notice) {
+    notice.textContent = text('kept', root.getAttribute('data-as-of') || '');
+    notice.hidden = false;
+    var flash = document.getElementById('flash');
+    if (flash) flash.remove();
+    window.addEventListener('online', function () { notice.textContent = text('back'); });
+  }
+  if ('serviceWorker' in navigator && root.getAttribute('data-sw')) {
+    navigator.serviceWorker.register(root.getAttribute('data-sw'), { scope: root.getAttribute('data-sw-scope') })
+      .catch(function () { /* the page works without it, only not after a reload offline */ });
+  }
+
   // Actions queued before a reload are marked, then sent.
   all().then(function (queue) { queue.forEach(markQueued); showCount(queue.length); flush(); }).catch(function () {});
   window.addEventListener('online', flush);

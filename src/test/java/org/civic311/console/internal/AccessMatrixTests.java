@@ -207,6 +207,7 @@ class AccessMatrixTests {
       row("GET /staff/intake/addresses", INTAKE, "/staff/intake/addresses?q=200+n+spring"),
       row("GET /staff/intake/done/{number}", INTAKE),
       row("GET /staff/jobs", CREW),
+      row("GET /staff/jobs/sw.js", CREW),
       row("GET /staff/queue", QUEUE),
       row("GET /staff/queue/live", QUEUE),
       // Bulk actions check each selected request (canWorkDepartment) and report the refused ones; an

@@ -5,22 +5,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.civic311.portal.internal.TrackProperties;
+import org.civic311.requests.AfterCommit;
+import org.civic311.requests.ChangesElsewhereResumed;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequestChanged;
+import org.civic311.requests.ServiceRequestChangedElsewhere;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The status pages open right now on this node, by request, so a public change reaches them as a
  * server-sent event the moment it commits. A change made on this node is pushed by the listener
- * below; one made on another node arrives through PostgreSQL NOTIFY ({@link ClusterLiveFeed}). This
+ * below; one made on another node arrives as {@link ServiceRequestChangedElsewhere} (the requests module's
+ * {@link org.civic311.requests.ChangesElsewhere}, PostgreSQL NOTIFY). This
  * is a plain listener, not an outbox one: a page that missed an event loses nothing, it re-reads the
  * timeline when it reconnects.
  */
@@ -86,7 +88,20 @@ class LiveUpdates {
   @EventListener
   void on(ServiceRequestChanged changed) {
     if (!changed.publicChange()) return;
-    afterCommit(() -> push(changed.number(), changed.historyEntryId(), changed.to().name()));
+    AfterCommit.run(() -> push(changed.number(), changed.historyEntryId(), changed.to().name()));
+  }
+
+  /** A change made on another node; internal ones never reach a resident's page. */
+  @EventListener
+  void on(ServiceRequestChangedElsewhere changed) {
+    if (!changed.publicChange()) return;
+    push(changed.number(), changed.historyEntryId(), changed.stage());
+  }
+
+  /** Notifications from other nodes may have been lost while this node was not listening. */
+  @EventListener(ChangesElsewhereResumed.class)
+  void onResumed() {
+    pokeAll();
   }
 
   /** Tells this node's open pages of a request that it changed (the history entry and the new stage). */
@@ -141,26 +156,5 @@ class LiveUpdates {
       set.remove(emitter);
       return set.isEmpty() ? null : set;
     });
-  }
-
-  /**
-   * Runs after the surrounding transaction commits, or at once outside one. Not a
-   * {@code @TransactionalEventListener}: Spring Modulith records every such listener's events in its
-   * outbox, which cost each change an extra row and, for 64 reports at once, starved the connection
-   * pool (the outbox bookkeeping asks for a second connection while the first is still held). A live
-   * page that misses a push is right again at its next load, so it needs no outbox.
-   */
-  private static void afterCommit(Runnable push) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              push.run();
-            }
-          });
-    } else {
-      push.run();
-    }
   }
 }

@@ -240,6 +240,8 @@ class JobsController {
             .toList();
     model.addAttribute("jobs", views);
     model.addAttribute("crewName", me.crew().name());
+    // The time a copy kept for dead zones says it shows (jobs-sw.js serves it when offline).
+    model.addAttribute("asOf", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(now.atZone(zone)));
     model.addAttribute("mapTiles", mapTiles);
     model.addAttribute("mapAttribution", mapAttribution);
     return "console/jobs";

@@ -3,23 +3,29 @@ package org.civic311.console.internal.web.queue;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.civic311.requests.AfterCommit;
+import org.civic311.requests.ChangesElsewhere;
+import org.civic311.requests.ChangesElsewhereResumed;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequestChanged;
+import org.civic311.requests.ServiceRequestChangedElsewhere;
 import org.civic311.requests.ServiceRequestSubmitted;
+import org.civic311.requests.ServiceRequestSubmittedElsewhere;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The console pages open on this node: queues (by the departments they show) and request pages (by
  * number). A change to a request, internal ones included, reaches them after it commits as a
- * server-sent event naming the request; the page then reloads its list or its facts. Like the portal's
- * live updates, a missed event loses nothing: the page is right again at its next load.
+ * server-sent event naming the request; the page then reloads its list or its facts. Changes made on
+ * other nodes arrive through the requests module's {@link ChangesElsewhere}; while at least one queue
+ * is open here, this node asks the other nodes to announce new requests too. Like the portal's live
+ * updates, a missed event loses nothing: the page is right again at its next load.
  */
 @Component
 class ConsoleLiveUpdates {
@@ -33,28 +39,44 @@ class ConsoleLiveUpdates {
       if (number != null) return number.equals(changed);
       return departments == null || (department != null && departments.contains(department));
     }
+
+    boolean isQueue() {
+      return number == null;
+    }
   }
 
   private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger queues = new AtomicInteger();
+  private final ChangesElsewhere elsewhere;
+
+  ConsoleLiveUpdates(ChangesElsewhere elsewhere) {
+    this.elsewhere = elsewhere;
+  }
 
   SseEmitter watch(@Nullable RequestNumber number, @Nullable Set<String> departments) {
     var emitter = new SseEmitter(TIMEOUT_MILLIS);
+    return watch(number, departments, emitter);
+  }
+
+  /** {@link #watch(RequestNumber, Set)} with a given emitter (tests record what it is sent). */
+  SseEmitter watch(@Nullable RequestNumber number, @Nullable Set<String> departments, SseEmitter emitter) {
     if (watchers.size() >= MAX_CONNECTIONS) {
       emitter.complete();
       return emitter;
     }
     var watcher = new Watcher(emitter, number, departments == null ? null : Set.copyOf(departments));
     watchers.add(watcher);
-    emitter.onCompletion(() -> watchers.remove(watcher));
+    if (watcher.isQueue() && queues.incrementAndGet() == 1) elsewhere.wantSubmissions(true);
+    emitter.onCompletion(() -> forget(watcher));
     emitter.onTimeout(() -> {
-      watchers.remove(watcher);
+      forget(watcher);
       emitter.complete();
     });
-    emitter.onError(e -> watchers.remove(watcher));
+    emitter.onError(e -> forget(watcher));
     try {
       emitter.send(SseEmitter.event().name("ready").reconnectTime(5_000).data("ready", MediaType.TEXT_PLAIN));
     } catch (IOException | IllegalStateException gone) {
-      watchers.remove(watcher);
+      forget(watcher);
     }
     return emitter;
   }
@@ -65,23 +87,48 @@ class ConsoleLiveUpdates {
 
   @EventListener
   void on(ServiceRequestChanged changed) {
-    afterCommit(() -> tell(changed.number(), changed.departmentCode()));
+    AfterCommit.run(() -> tell(changed.number(), changed.departmentCode()));
   }
 
   @EventListener
   void on(ServiceRequestSubmitted submitted) {
-    afterCommit(() -> tell(submitted.number(), submitted.departmentCode()));
+    AfterCommit.run(() -> tell(submitted.number(), submitted.departmentCode()));
+  }
+
+  /** Another node committed a change: internal ones matter here too. */
+  @EventListener
+  void on(ServiceRequestChangedElsewhere changed) {
+    tell(changed.number(), changed.departmentCode());
+  }
+
+  @EventListener
+  void on(ServiceRequestSubmittedElsewhere submitted) {
+    tell(submitted.number(), submitted.departmentCode());
+  }
+
+  /** Other nodes' changes may have been missed: every page reads its data again. */
+  @EventListener(ChangesElsewhereResumed.class)
+  void onResumed() {
+    for (Watcher watcher : watchers) send(watcher, "");
   }
 
   private void tell(RequestNumber number, @Nullable String department) {
     for (Watcher watcher : watchers) {
-      if (!watcher.wants(number, department)) continue;
-      try {
-        watcher.emitter().send(SseEmitter.event().name("changed").data(number.value(), MediaType.TEXT_PLAIN));
-      } catch (IOException | IllegalStateException gone) {
-        watchers.remove(watcher);
-      }
+      if (watcher.wants(number, department)) send(watcher, number.value());
     }
+  }
+
+  private void send(Watcher watcher, String data) {
+    try {
+      watcher.emitter().send(SseEmitter.event().name("changed").data(data, MediaType.TEXT_PLAIN));
+    } catch (IOException | IllegalStateException gone) {
+      forget(watcher);
+    }
+  }
+
+  /** Called once or more per page (completion, error, timeout); counts the page out once. */
+  private void forget(Watcher watcher) {
+    if (watchers.remove(watcher) && watcher.isQueue() && queues.decrementAndGet() == 0) elsewhere.wantSubmissions(false);
   }
 
   @EventListener(ContextClosedEvent.class)
@@ -94,26 +141,6 @@ class ConsoleLiveUpdates {
       }
     });
     watchers.clear();
-  }
-
-  /**
-   * Runs after the surrounding transaction commits, or at once outside one. Not a
-   * {@code @TransactionalEventListener}: Spring Modulith records every such listener's events in its
-   * outbox, which cost each change an extra row and, for 64 reports at once, starved the connection
-   * pool (the outbox bookkeeping asks for a second connection while the first is still held). A live
-   * page that misses a push is right again at its next load, so it needs no outbox.
-   */
-  private static void afterCommit(Runnable push) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              push.run();
-            }
-          });
-    } else {
-      push.run();
-    }
+    queues.set(0);
   }
 }
