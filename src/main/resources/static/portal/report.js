@@ -33,6 +33,8 @@
     });
   }
 
+  var STEP_KEY = 'civic311-report-step';
+
   function wizard() {
     var form = document.querySelector('[data-wizard]');
     if (!form) return;
@@ -71,9 +73,19 @@
       }
     }
     window.civic311ShowStep = function (step) { show(steps.indexOf(step), false); };
+    // The language switch sends the form to be shown again in the other language: the resident comes
+    // back to the part they were on, not to the first one.
+    var switchLanguage = document.querySelector('button[name=lang][form="' + form.id + '"]');
+    if (switchLanguage && window.sessionStorage) {
+      switchLanguage.addEventListener('click', function () {
+        try { sessionStorage.setItem(STEP_KEY, steps[current].id); } catch (e) { /* private mode: first part then */ }
+      });
+    }
+    var returnTo = null;
+    try { returnTo = window.sessionStorage && sessionStorage.getItem(STEP_KEY); sessionStorage.removeItem(STEP_KEY); } catch (e) { /* none */ }
     // After a refused submission, open the first part with a problem.
     var firstError = form.querySelector('.has-error');
-    var start = firstError ? steps.indexOf(firstError.closest('.step')) : 0;
+    var start = firstError ? steps.indexOf(firstError.closest('.step')) : returnTo ? steps.indexOf(document.getElementById(returnTo)) : 0;
     show(start < 0 ? 0 : start, false);
   }
 
