@@ -210,9 +210,26 @@ class PortalPromisesBrowserTests {
     return String.valueOf(page.evaluate("() => window.__cls.shifts.join('\\n')"));
   }
 
+  /**
+   * A phone on a mobile network (Chrome's "Fast 3G" preset): each response arrives well after the tap
+   * that asked for it, so whatever the map, its style sheet or a photo moves on arrival counts as a
+   * shift the resident did not cause.
+   */
+  private static void onMobileNetwork(Page page) {
+    com.microsoft.playwright.CDPSession devTools = page.context().newCDPSession(page);
+    devTools.send("Network.enable");
+    com.google.gson.JsonObject conditions = new com.google.gson.JsonObject();
+    conditions.addProperty("offline", false);
+    conditions.addProperty("latency", 563);
+    conditions.addProperty("downloadThroughput", 180_000);
+    conditions.addProperty("uploadThroughput", 84_000);
+    devTools.send("Network.emulateNetworkConditions", conditions);
+  }
+
   @Test
   void nothing_moves_while_the_map_or_photos_load(BrowserSession browser) {
     Page page = phone(browser, "en-US");
+    onMobileNetwork(page);
     page.addInitScript(LAYOUT_SHIFT_OBSERVER);
     page.navigate(browser.url("/report"));
     page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
@@ -248,6 +265,18 @@ class PortalPromisesBrowserTests {
 
     System.out.printf("Cumulative Layout Shift on a 360 px phone: /report %.4f, report form to the photo %.4f, status page %.4f%n",
         choose, report, status);
+  }
+
+  @Test
+  void when_the_wizards_script_cannot_load_the_plain_form_shows_every_part(BrowserSession browser) {
+    Page page = phone(browser, "en-US");
+    page.context().route("**/portal/report*.js", com.microsoft.playwright.Route::abort);
+    page.navigate(browser.url("/report/POTHOLE"));
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+
+    assertThat(page.locator("#step-contact").isVisible()).isTrue();
+    assertThat(page.getByText("Continue to review").isVisible()).isTrue();
+    assertThat(page.locator("[data-wizard-next]:visible").count()).as("no buttons that would do nothing").isZero();
   }
 
   private RequestNumber requestWithPhotos(double lat, double lon, int count) {
