@@ -33,6 +33,8 @@
     });
   }
 
+  var STEP_KEY = 'civic311-report-step';
+
   function wizard() {
     var form = document.querySelector('[data-wizard]');
     if (!form) return;
@@ -40,25 +42,14 @@
     var final = form.querySelector('[data-final]');
     if (steps.length < 2) { onShown(steps[0]); return; }
     var current = 0;
+    // The progress lines and buttons are in the page already (shown only with JavaScript), so the
+    // script only makes the buttons move between parts.
     steps.forEach(function (step, index) {
-      var progress = document.createElement('p');
-      progress.className = 'step-progress';
-      progress.textContent = form.getAttribute('data-progress').replace('{0}', index + 1).replace('{1}', steps.length);
-      step.insertBefore(progress, step.firstElementChild.nextSibling);
-      var row = document.createElement('div');
-      row.className = 'button-row';
-      if (index > 0) row.appendChild(button(form.getAttribute('data-back'), 'button secondary', function () { show(index - 1, true); }));
-      if (index < steps.length - 1) row.appendChild(button(form.getAttribute('data-next'), 'button', function () { show(index + 1, true); }));
-      step.appendChild(row);
+      var back = step.querySelector('[data-wizard-back]');
+      var next = step.querySelector('[data-wizard-next]');
+      if (back) back.addEventListener('click', function () { show(index - 1, true); });
+      if (next) next.addEventListener('click', function () { show(index + 1, true); });
     });
-    function button(text, className, onClick) {
-      var b = document.createElement('button');
-      b.type = 'button';
-      b.className = className;
-      b.textContent = text;
-      b.addEventListener('click', onClick);
-      return b;
-    }
     function show(index, moveFocus) {
       current = index;
       steps.forEach(function (step, i) { step.hidden = i !== index; });
@@ -71,10 +62,21 @@
       }
     }
     window.civic311ShowStep = function (step) { show(steps.indexOf(step), false); };
+    // The language switch sends the form to be shown again in the other language: the resident comes
+    // back to the part they were on, not to the first one.
+    var switchLanguage = document.querySelector('button[name=lang][form="' + form.id + '"]');
+    if (switchLanguage && window.sessionStorage) {
+      switchLanguage.addEventListener('click', function () {
+        try { sessionStorage.setItem(STEP_KEY, steps[current].id); } catch (e) { /* private mode: first part then */ }
+      });
+    }
+    var returnTo = null;
+    try { returnTo = window.sessionStorage && sessionStorage.getItem(STEP_KEY); sessionStorage.removeItem(STEP_KEY); } catch (e) { /* none */ }
     // After a refused submission, open the first part with a problem.
     var firstError = form.querySelector('.has-error');
-    var start = firstError ? steps.indexOf(firstError.closest('.step')) : 0;
+    var start = firstError ? steps.indexOf(firstError.closest('.step')) : returnTo ? steps.indexOf(document.getElementById(returnTo)) : 0;
     show(start < 0 ? 0 : start, false);
+    form.classList.add('is-ready');
   }
 
   function onShown(step) {

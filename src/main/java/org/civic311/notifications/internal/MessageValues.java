@@ -74,7 +74,9 @@ class MessageValues {
       @Nullable String confirmLink) {
     Map<String, String> values = new HashMap<>();
     String number = request.number().value();
-    @Nullable ServiceCategory category = catalog.categoryIncludingInactive(request.categoryCode()).orElse(null);
+    // In the message's language: a Spanish email names the category and its notice as the city translated them.
+    @Nullable ServiceCategory category = catalog.categoryIncludingInactive(request.categoryCode())
+        .map(c -> c.localized(Locale.forLanguageTag(language))).orElse(null);
     values.put("number", number);
     values.put("category", category == null ? request.categoryCode() : category.name());
     values.put("status", texts.get(language, "status." + (statusAfter == null ? request.status() : statusAfter).name()));

@@ -37,13 +37,13 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
     RequestNumber number = submit(address, "es");
 
     MimeMessage mail = awaitMail(address, 1).getFirst();
-    assertThat(mail.getSubject()).isEqualTo("Recibimos su reporte " + number + " (Pothole)");
+    assertThat(mail.getSubject()).isEqualTo("Recibimos su reporte " + number + " (Bache)");
     assertThat(mail.getFrom()[0].toString()).isEqualTo("City of Springfield <311@springfield.example.gov>");
     String text = part(mail, "text/plain");
     String html = part(mail, "text/html");
     String statusPage = "https://311.springfield.example.gov/requests/" + number;
     assertThat(text).contains("El número de su solicitud es " + number, statusPage, "200 N Spring St",
-        "Crews usually repair potholes", "/notifications/unsubscribe/");
+        "Categoría: Bache", "Los equipos suelen reparar los baches", "/notifications/unsubscribe/");
     assertThat(html).contains("<html lang=\"es\">", "href=\"" + statusPage + "\"", "Ver la solicitud " + number,
         "Dejar de recibir correos sobre esta solicitud");
     assertThat(header(mail, "List-Unsubscribe"))
