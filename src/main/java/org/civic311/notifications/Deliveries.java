@@ -23,8 +23,9 @@ public interface Deliveries {
   Map<DeliveryState, Long> countByState();
 
   /**
-   * Sends a delivery again as soon as the worker next runs, with a fresh count of attempts; the
-   * receiver gets the same Message-ID.
+   * Sends a failed delivery again as soon as the worker next runs, with a fresh count of attempts; the
+   * receiver gets the same Message-ID. A delivery that was sent, or cancelled because its person
+   * unsubscribed or replied STOP, is left as it is and returned unchanged (its state says so).
    *
    * @throws DeliveryNotFound when there is no such delivery
    */

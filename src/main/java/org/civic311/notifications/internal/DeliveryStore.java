@@ -316,15 +316,21 @@ class DeliveryStore {
     return jdbc.sql("SELECT count(*) FROM notifications.delivery WHERE state = 'FAILED'").query(Long.class).single();
   }
 
-  /** Makes a delivery due now with a fresh count of attempts; false when there is no such delivery. */
+  /**
+   * Makes a failed delivery due now with a fresh count of attempts. Only a failed one: a sent message
+   * is not sent twice, and a cancelled one was cancelled because its person unsubscribed or replied
+   * STOP (an SMS opt-out is checked again when it is sent). False when nothing was made due.
+   */
   boolean retry(long id, Instant now) {
     return jdbc.sql(
             """
-            UPDATE notifications.delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?
-            WHERE id = ? AND state IN ('PENDING', 'FAILED', 'CANCELLED', 'SENT')
+            UPDATE notifications.delivery d SET state = 'PENDING', attempts = 0, next_attempt_at = ?
+            WHERE d.id = ? AND d.state = 'FAILED'
+              AND NOT EXISTS (SELECT 1 FROM notifications.opt_out o
+                              WHERE o.request_number = d.request_number AND o.recipient_key = d.recipient_key)
             """)
         .params(Timestamp.from(now), id)
-        .update() == 1 || find(id).isPresent();
+        .update() == 1;
   }
 
   private static Delivery delivery(ResultSet rs) throws SQLException {

@@ -51,7 +51,8 @@ class StoredDeliveries implements Deliveries {
 
   @Override
   public Delivery retry(DeliveryId id) {
-    if (!store.retry(id.value(), clock.instant())) throw new DeliveryNotFound(id);
+    Delivery found = store.find(id.value()).orElseThrow(() -> new DeliveryNotFound(id));
+    if (!store.retry(id.value(), clock.instant())) return found;
     return store.find(id.value()).orElseThrow(() -> new DeliveryNotFound(id));
   }
 }

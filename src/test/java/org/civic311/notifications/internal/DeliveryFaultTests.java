@@ -156,6 +156,12 @@ class DeliveryFaultTests extends NotificationsIntegrationSupport {
     assertThat(retried.attempts()).isZero();
     assertThat(awaitMail(address, 1)).hasSize(1);
     await().until(() -> deliveries.find(delivery.id()).orElseThrow().state() == DeliveryState.SENT);
+
+    Delivery again = deliveries.retry(delivery.id());
+    assertThat(again.state()).as("a sent message is not sent twice, even when an admin asks").isEqualTo(DeliveryState.SENT);
+    clock.advance(PAST_ANY_BACKOFF);
+    worker.deliverDue();
+    assertThat(mailTo(address)).hasSize(1);
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.civic311.catalog.Catalog;
 import org.civic311.notifications.Deliveries;
 import org.civic311.notifications.Delivery;
 import org.civic311.notifications.DeliveryId;
+import org.civic311.notifications.DeliveryState;
 import org.civic311.notifications.DeliveryNotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,9 @@ class DeliveryAdminPages {
   String retry(@PathVariable String id, RedirectAttributes redirect) {
     try {
       Delivery d = deliveries.retry(new DeliveryId(Long.parseLong(id)));
-      redirect.addFlashAttribute("retried", d.id().toString());
+      // Only a failed delivery goes again; a sent or cancelled one (unsubscribed, STOP) stays as it is.
+      if (d.state() == DeliveryState.PENDING || d.state() == DeliveryState.SENDING) redirect.addFlashAttribute("retried", d.id().toString());
+      else redirect.addFlashAttribute("notRetried", d.id().toString());
     } catch (NumberFormatException | DeliveryNotFound e) {
       redirect.addFlashAttribute("notFound", id.length() > 20 ? id.substring(0, 20) : id);
     }

@@ -166,6 +166,24 @@ class NotificationAdminPagesTests {
 
     admin.get("/staff/admin/deliveries");
     assertThat(admin.follow(admin.post("/staff/admin/deliveries/99999999/retry", Map.of())).body()).contains("There is no delivery 99999999");
+
+    // A sent message, or one cancelled because its person unsubscribed, is not sent again.
+    for (String state : List.of("SENT", "CANCELLED")) {
+      long done = jdbc.sql(
+              """
+              INSERT INTO notifications.delivery (dedup_key, request_number, event, channel, recipient, recipient_key, language,
+                state, attempts, next_attempt_at, created_at, last_attempt_at)
+              VALUES (?, ?, 'RESOLVED', 'EMAIL', 'ana@example.org', 'k2', 'en', ?, 1, now(), now(), now())
+              RETURNING id
+              """)
+          .params("test:" + UUID.randomUUID(), number, state)
+          .query(Long.class).single();
+      admin.get("/staff/admin/deliveries");
+      assertThat(admin.follow(admin.post("/staff/admin/deliveries/" + done + "/retry", Map.of())).body())
+          .contains("Delivery " + done + " was not sent again");
+      assertThat(jdbc.sql("SELECT state FROM notifications.delivery WHERE id = ?").param(done).query(String.class).single())
+          .isEqualTo(state);
+    }
   }
 
   @Test
