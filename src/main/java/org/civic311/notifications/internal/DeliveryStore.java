@@ -207,6 +207,17 @@ class DeliveryStore {
   }
 
   /** A taken delivery that must not be sent (its number replied STOP) is cancelled. */
+  /** A taken delivery this worker had no time for waits again, due now, its attempt not counted. */
+  void release(long id, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE notifications.delivery SET state = 'PENDING', attempts = greatest(attempts - 1, 0), next_attempt_at = ?
+            WHERE id = ? AND state = 'SENDING'
+            """)
+        .params(Timestamp.from(now), id)
+        .update();
+  }
+
   void markCancelled(long id, String why) {
     jdbc.sql("UPDATE notifications.delivery SET state = 'CANCELLED', last_error = ? WHERE id = ? AND state = 'SENDING'")
         .params(why, id)

@@ -127,19 +127,23 @@ class DeliveryWorker {
       Instant now = clock.instant();
       List<ClaimedDelivery> batch = store.claim(batchSize, now, now.plus(properties.delivery().lease()));
       if (batch.isEmpty()) return attempted;
-      send(batch);
+      send(batch, now.plus(properties.delivery().lease().dividedBy(2)));
       attempted += batch.size();
       if (batch.size() < batchSize) return attempted;
     }
   }
 
-  private void send(List<ClaimedDelivery> batch) {
+  /**
+   * @param stopTextsAt when texts still unsent go back to wait instead: they go one at a time, and a
+   *     batch that outlived its lease would be taken and sent by another node as well
+   */
+  private void send(List<ClaimedDelivery> batch, Instant stopTextsAt) {
     Map<TemplateStore.Key, MessageTemplate> templatesNow = templates.snapshot();
     Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow = new HashMap<>();
     Map<MimeMessage, ClaimedDelivery> messages = new IdentityHashMap<>();
     List<MimeMessage> ordered = new ArrayList<>();
     List<ClaimedDelivery> texts = batch.stream().filter(d -> d.channel() == NotificationChannel.SMS).toList();
-    if (!texts.isEmpty()) sendTexts(texts, templatesNow, requestsNow);
+    if (!texts.isEmpty()) sendTexts(texts, templatesNow, requestsNow, stopTextsAt);
     for (ClaimedDelivery d : batch) {
       if (d.channel() != NotificationChannel.EMAIL) continue;
       try {
@@ -185,9 +189,14 @@ class DeliveryWorker {
   private void sendTexts(
       List<ClaimedDelivery> texts,
       Map<TemplateStore.Key, MessageTemplate> templatesNow,
-      Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow) {
+      Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow,
+      Instant stopAt) {
     java.util.Set<String> stopped = smsOptOuts.optedOut(texts.stream().map(ClaimedDelivery::recipient).distinct().toList());
     for (ClaimedDelivery d : texts) {
+      if (!clock.instant().isBefore(stopAt)) {
+        store.release(d.id(), clock.instant());
+        continue;
+      }
       if (stopped.contains(d.recipient())) {
         store.markCancelled(d.id(), "The number replied STOP");
         continue;

@@ -36,6 +36,7 @@ final class FakeTwilio {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+  private final Map<String, Runnable> whileAnswering = new ConcurrentHashMap<>();
 
   FakeTwilio() {
     try {
@@ -54,6 +55,11 @@ final class FakeTwilio {
   /** The next answers for messages to {@code to}, in order; after them, 201. */
   void answer(String to, Integer... statuses) {
     scripted.computeIfAbsent(to, k -> new ArrayDeque<>()).addAll(List.of(statuses));
+  }
+
+  /** Runs before each answer to {@code to}: a slow Twilio, seen through the test's clock. */
+  void whileAnswering(String to, Runnable action) {
+    whileAnswering.put(to, action);
   }
 
   /** How many messages Twilio took (answered 201) for any of these numbers. */
@@ -91,6 +97,8 @@ final class FakeTwilio {
         return;
       }
       String to = form.get("To");
+      Runnable slow = whileAnswering.get(to);
+      if (slow != null) slow.run();
       Deque<Integer> script = scripted.get(to);
       Integer status = script == null ? null : script.poll();
       int answer = status == null ? 201 : status;
