@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class SmsInbound {
 
   private static final Logger log = LoggerFactory.getLogger(SmsInbound.class);
-  static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+  static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
   static final Set<String> START_WORDS = Set.of("START", "UNSTOP");
 
   /** What the webhook answers. */

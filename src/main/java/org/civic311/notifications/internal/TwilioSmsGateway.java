@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TwilioSmsGateway implements SmsGateway {
 
+  private static final Logger log = LoggerFactory.getLogger(TwilioSmsGateway.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   /** Phone numbers in Twilio's error messages ("The 'To' number +1555... is not valid"). */
   private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()\\-]{5,}\\d");
@@ -80,7 +83,9 @@ class TwilioSmsGateway implements SmsGateway {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       String sid = field(response.body(), "sid");
-      return sid == null ? new Failed(true, "Twilio answered " + status + " without a message SID") : new Sent(sid);
+      // Twilio took the message; asking again would text the person twice. The SID only helps tracing.
+      if (sid == null) log.warn("Twilio answered {} without a message SID; counted as sent", status);
+      return new Sent(sid == null ? "unknown" : sid);
     }
     String error = "Twilio answered " + status + describe(response.body());
     boolean retry = status == 429 || status >= 500 || status < 400;

@@ -143,6 +143,19 @@ class SmsNotificationsTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void optout_and_revoke_stop_texts_like_stop_does() throws Exception {
+    for (String word : List.of("optout", "REVOKE")) {
+      String[] phone = uniquePhone();
+      RequestNumber number = submit(null, phone[0], true, "en");
+      awaitTexts(phone[1], 1);
+      assertThat(inbound(phone[1], word, true).statusCode()).isEqualTo(200);
+      requests.change(number, new RequestChange.PostPublicUpdate("Crews come Tuesday."), DISPATCHER);
+      await().atMost(Duration.ofSeconds(30)).until(() -> smsOf(number).size() == 2 && smsOf(number).getLast().state() == DeliveryState.CANCELLED);
+      assertThat(TWILIO.callsTo(phone[1])).as("nothing after " + word).hasSize(1);
+    }
+  }
+
+  @Test
   void an_inbound_message_with_a_wrong_signature_is_refused_and_changes_nothing() throws Exception {
     String[] phone = uniquePhone();
     RequestNumber number = submit(null, phone[0], true, "en");
