@@ -27,6 +27,7 @@ public interface CallerHistory {
   record CallerRequest(
       RequestNumber number,
       String categoryCode,
+      String departmentCode,
       Status status,
       Instant submittedAt,
       @Nullable Instant expectedAt,

@@ -31,7 +31,7 @@ class StaffRequestQueries implements CallerHistory, CrewJobs {
     if (given.contains("@")) {
       return jdbc.sql(
               """
-              SELECT number, category_code, status, submitted_at, expected_at, address
+              SELECT number, category_code, department_code, status, submitted_at, expected_at, address
                 FROM requests.service_request
                WHERE reporter_email IS NOT NULL AND lower(btrim(reporter_email)) = :email
                ORDER BY submitted_at DESC LIMIT :limit
@@ -46,7 +46,7 @@ class StaffRequestQueries implements CallerHistory, CrewJobs {
     // The same number with or without its country or area code: one side's digits end with the other's.
     return jdbc.sql(
             """
-            SELECT number, category_code, status, submitted_at, expected_at, address
+            SELECT number, category_code, department_code, status, submitted_at, expected_at, address
               FROM (SELECT *, regexp_replace(reporter_phone, '[^0-9]', '', 'g') AS digits
                       FROM requests.service_request
                      WHERE reporter_phone IS NOT NULL
@@ -93,6 +93,7 @@ class StaffRequestQueries implements CallerHistory, CrewJobs {
     return new CallerRequest(
         new RequestNumber(rs.getString("number")),
         rs.getString("category_code"),
+        rs.getString("department_code"),
         Status.valueOf(rs.getString("status")),
         rs.getTimestamp("submitted_at").toInstant(),
         ServiceRequestRepository.instant(rs, "expected_at"),

@@ -144,6 +144,25 @@ class IntakeAndJobsIntegrationTests {
   }
 
   @Test
+  void a_dispatcher_taking_a_call_finds_only_the_callers_requests_of_their_own_departments() throws Exception {
+    Reporter caller = new Reporter("Mo", "Reyes", null, "+1 (213) 555-0166", null, null);
+    RequestNumber pothole = submit("POTHOLE", Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")), 34.049130, -118.206153, caller);
+    RequestNumber tree = submit("FALLEN_TREE", Map.of("BLOCKING", List.of("street")), 34.049130, -118.206153, caller);
+    assertThat(requests.find(tree).orElseThrow().departmentCode()).isNotEqualTo(requests.find(pothole).orElseThrow().departmentCode());
+
+    ConsoleHttp dispatcher = ConsoleHttp.signedIn(port, "dispatcher@springfield.example.gov", "demo-dispatcher-2026");
+    dispatcher.get("/staff/intake");
+    HttpResponse<String> found = dispatcher.post("/staff/intake/caller", Map.of("lookup", "213 555 0166"));
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body()).as("Public Works' own request").contains(pothole.value())
+        .as("the caller's Parks request is not Public Works' to see").doesNotContain(tree.value());
+
+    ConsoleHttp callTaker = ConsoleHttp.signedIn(port, CALL_TAKER, "demo-calltaker-2026");
+    callTaker.get("/staff/intake");
+    assertThat(callTaker.post("/staff/intake/caller", Map.of("lookup", "213 555 0166")).body()).contains(pothole.value(), tree.value());
+  }
+
+  @Test
   void a_crew_member_can_neither_take_reports_nor_look_up_callers() throws Exception {
     ConsoleHttp crew = ConsoleHttp.signedIn(port, CREW, "demo-crew-2026");
     assertThat(crew.get("/staff/intake").statusCode()).isEqualTo(403);

@@ -206,7 +206,11 @@ class IntakeController {
       errors.put("lookup", text("intake.error.lookup", locale));
       return;
     }
-    List<CallerRequest> found = callers.requestsOf(given, HISTORY_LIMIT);
+    // Which requests a person made is contact data: a dispatcher or supervisor taking a call sees only
+    // those of their own departments, as in the queue's contact search; call-takers see all.
+    List<CallerRequest> found = callers.requestsOf(given, HISTORY_LIMIT).stream()
+        .filter(r -> access.canSeeReporterContact(me, r.departmentCode()))
+        .toList();
     // Seeing which requests a phone number or address made is seeing contact data: it is audited.
     audit.record(
         new AuditRecord(me.email(), "looked up caller", IntakeViews.masked(given), found.size() + " request(s)", request.getRemoteAddr()));
