@@ -52,6 +52,7 @@ class IntakeAndJobsIntegrationTests {
   @Autowired ServiceRequests requests;
   @Autowired AuditLog audit;
   @Autowired StaffAccounts accounts;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void a_refused_report_keeps_every_typed_value_and_links_each_problem_to_its_field() throws Exception {
@@ -196,6 +197,23 @@ class IntakeAndJobsIntegrationTests {
     assertThat(followed.statusCode()).isEqualTo(302);
     assertThat(followed.headers().firstValue("Location").orElseThrow()).endsWith("/staff/intake/done/" + existing.value() + "?followed=true");
     assertThat(requests.find(existing).orElseThrow().followers()).isEqualTo(1);
+
+    assertThat(browser.get("/staff/intake/done/" + existing.value() + "?followed=true").body()).contains("The caller gave no email");
+
+    // A caller who gives an email gets the confirmation link a resident following online gets.
+    form.put("email", "not an address");
+    HttpResponse<String> badEmail = browser.post("/staff/intake", form);
+    assertThat(badEmail.statusCode()).isEqualTo(422);
+    assertThat(badEmail.body()).contains("This is not an email address").contains("Same hole probably");
+    assertThat(requests.find(existing).orElseThrow().followers()).as("nothing counted for a refused follow").isEqualTo(1);
+    form.put("email", "Caller.Two@example.org");
+    HttpResponse<String> byEmail = browser.post("/staff/intake", form);
+    assertThat(byEmail.headers().firstValue("Location").orElseThrow()).endsWith("?followed=email");
+    assertThat(browser.get("/staff/intake/done/" + existing.value() + "?followed=email").body()).contains("We emailed the caller a link");
+    assertThat(jdbc.sql("SELECT state FROM notifications.subscription WHERE request_number = ? AND lower(email) = 'caller.two@example.org'")
+            .param(existing.value()).query(String.class).list())
+        .as("waiting for the caller's confirmation").containsExactly("PENDING");
+    form.remove("email");
 
     form.put("action", "submit");
     HttpResponse<String> filedAnyway = browser.post("/staff/intake", form);

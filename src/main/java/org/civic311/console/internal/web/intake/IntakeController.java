@@ -20,6 +20,8 @@ import org.civic311.console.internal.web.NotAllowed;
 import org.civic311.geo.Address;
 import org.civic311.geo.Addresses;
 import org.civic311.identity.StaffMember;
+import org.civic311.notifications.InvalidSubscription;
+import org.civic311.notifications.Subscriptions;
 import org.civic311.requests.Actor;
 import org.civic311.requests.CallerHistory;
 import org.civic311.requests.CallerHistory.CallerRequest;
@@ -68,6 +70,7 @@ class IntakeController {
   private final Addresses addresses;
   private final AuditLog audit;
   private final MessageSource messages;
+  private final Subscriptions subscriptions;
 
   IntakeController(
       ConsoleAccess access,
@@ -76,7 +79,8 @@ class IntakeController {
       CallerHistory callers,
       Addresses addresses,
       AuditLog audit,
-      MessageSource messages) {
+      MessageSource messages,
+      Subscriptions subscriptions) {
     this.access = access;
     this.catalog = catalog;
     this.requests = requests;
@@ -84,6 +88,7 @@ class IntakeController {
     this.addresses = addresses;
     this.audit = audit;
     this.messages = messages;
+    this.subscriptions = subscriptions;
   }
 
   @GetMapping("/staff/intake")
@@ -179,7 +184,7 @@ class IntakeController {
   String done(
       StaffMember me,
       @PathVariable String number,
-      @RequestParam(defaultValue = "false") boolean followed,
+      @RequestParam(defaultValue = "false") String followed,
       Locale locale,
       Model model) {
     requireCallTaker(me);
@@ -188,7 +193,8 @@ class IntakeController {
         requests.find(new RequestNumber(number)).orElseThrow(() -> new RequestNotFound(number));
     model.addAttribute("number", details.number().value());
     model.addAttribute("spoken", String.join(" ", details.number().value().replace("-", " - ").split("")).replaceAll(" +", " "));
-    model.addAttribute("followed", followed);
+    model.addAttribute("followed", !followed.equals("false"));
+    model.addAttribute("followedByEmail", followed.equals("email"));
     model.addAttribute("categoryName", categoryName(details.categoryCode(), locale));
     model.addAttribute("status", details.status());
     model.addAttribute("followers", details.followers());
@@ -303,9 +309,19 @@ class IntakeController {
       StaffMember me, IntakeForm form, String number, Map<String, String> errors, Model model, Locale locale,
       HttpServletResponse response) {
     if (!RequestNumber.isWellFormed(number)) throw new RequestNotFound(number);
+    String email = form.email == null ? "" : form.email.strip();
     try {
+      // A follower wants to hear how it goes: with an email the caller gets the same confirmation link
+      // as a resident who follows from the status page (they must agree to the messages themselves).
+      if (!email.isEmpty()) {
+        subscriptions.subscribe(new RequestNumber(number), email, Locale.forLanguageTag(form.language.equals("es") ? "es" : "en"));
+      }
       requests.change(new RequestNumber(number), new RequestChange.Follow(), Actor.staff(me.email()));
-      return "redirect:/staff/intake/done/" + number + "?followed=true";
+      return "redirect:/staff/intake/done/" + number + "?followed=" + (email.isEmpty() ? "true" : "email");
+    } catch (InvalidSubscription badAddress) {
+      errors.put("email", text("intake.error.email", locale));
+      response.setStatus(422);
+      return render(form, errors, model, locale);
     } catch (TransitionNotAllowed refused) {
       errors.put("duplicates", text("intake.error.follow", locale, number));
       response.setStatus(409);
