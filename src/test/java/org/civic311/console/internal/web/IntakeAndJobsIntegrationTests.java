@@ -123,6 +123,35 @@ class IntakeAndJobsIntegrationTests {
   }
 
   @Test
+  void filing_the_same_form_twice_files_one_report_and_a_changed_form_files_a_new_one() throws Exception {
+    ConsoleHttp browser = ConsoleHttp.signedIn(port, CALL_TAKER, "demo-calltaker-2026");
+    String page = browser.get("/staff/intake").body();
+    String formId = page.replaceAll("(?s).*name=\"formId\" value=\"([0-9a-f-]{36})\".*", "$1");
+    assertThat(formId).hasSize(36);
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("formId", formId);
+    form.put("category", "GRAFFITI");
+    form.put("answer.SURFACE", "wall");
+    form.put("answer.OFFENSIVE", "no");
+    form.put("address", "148 N St Andrews Pl");
+    form.put("description", "Tag on the side wall");
+    form.put("duplicatesSeen", "true");
+    form.put("action", "submit");
+    form.put("language", "en");
+
+    HttpResponse<String> first = browser.post("/staff/intake", form);
+    HttpResponse<String> doubleClick = browser.post("/staff/intake", form);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+    assertThat(doubleClick.headers().firstValue("Location")).as("the same report, not a second one")
+        .isEqualTo(first.headers().firstValue("Location"));
+
+    form.put("description", "Tag on the side wall, and another on the door");
+    HttpResponse<String> changed = browser.post("/staff/intake", form);
+    assertThat(changed.statusCode()).isEqualTo(302);
+    assertThat(changed.headers().firstValue("Location")).isNotEqualTo(first.headers().firstValue("Location"));
+  }
+
+  @Test
   void a_caller_is_found_by_phone_however_it_is_written_and_the_look_up_is_audited_with_the_number_masked() throws Exception {
     RequestNumber earlier = submit("STREETLIGHT_OUT", Map.of("PROBLEM", List.of("out")), 34.049130, -118.206153,
         new Reporter("Lee", "Park", "Lee.Park@Example.com", "+1 (213) 555-0142", null, null));

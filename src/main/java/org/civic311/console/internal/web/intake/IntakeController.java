@@ -290,7 +290,15 @@ class IntakeController {
       }
     }
     try {
-      Submission submission = requests.submit(command(form, category.get()), Actor.staff(me.email()));
+      Submission submission;
+      try {
+        submission = requests.submit(command(form, category.get(), me), Actor.staff(me.email()));
+      } catch (InvalidServiceRequest reused) {
+        if (reused.violations().stream().noneMatch(v -> v.field().equals("Idempotency-Key"))) throw reused;
+        // The form was filed, then changed (Back in the browser) and filed again: that is a new report.
+        form.formId = java.util.UUID.randomUUID().toString();
+        submission = requests.submit(command(form, category.get(), me), Actor.staff(me.email()));
+      }
       return "redirect:/staff/intake/done/" + submission.number().value();
     } catch (InvalidServiceRequest invalid) {
       for (InvalidServiceRequest.Violation v : invalid.violations()) {
@@ -361,7 +369,7 @@ class IntakeController {
     if (form.smsConsent && form.phone.isBlank()) errors.put("smsConsent", text("intake.error.sms", locale));
   }
 
-  private SubmitServiceRequest command(IntakeForm form, ServiceCategory category) {
+  private SubmitServiceRequest command(IntakeForm form, ServiceCategory category, StaffMember me) {
     Map<String, List<String>> answers = new LinkedHashMap<>();
     form.answers.forEach((code, values) -> { if (!values.isEmpty()) answers.put(code, values); });
     Reporter reporter =
@@ -377,7 +385,8 @@ class IntakeController {
     Location location =
         new Location(form.latitudeValue(), form.longitudeValue(), blankToNull(form.address), blankToNull(form.addressId), null);
     return new SubmitServiceRequest(
-        category.code(), answers, location, blankToNull(form.description), List.of(), Channel.PHONE, reporter, null, null);
+        category.code(), answers, location, blankToNull(form.description), List.of(), Channel.PHONE, reporter,
+        form.formId, "intake:" + me.email());
   }
 
   /** Where on the page a problem the requests module found belongs. */

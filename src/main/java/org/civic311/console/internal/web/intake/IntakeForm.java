@@ -29,6 +29,11 @@ final class IntakeForm {
   String language = "";
   /** Set once the "is it one of these?" list was shown, so a second press of Submit files it. */
   boolean duplicatesSeen;
+  /**
+   * One id per call, made when the empty form is shown and kept through every answer: filing twice
+   * (a double click, Alt+S pressed twice) files one report.
+   */
+  String formId = java.util.UUID.randomUUID().toString();
 
   static IntakeForm from(MultiValueMap<String, String> params) {
     IntakeForm form = new IntakeForm();
@@ -45,6 +50,8 @@ final class IntakeForm {
     form.smsConsent = "true".equals(one(params, "smsConsent"));
     form.language = one(params, "language");
     form.duplicatesSeen = "true".equals(one(params, "duplicatesSeen"));
+    String formId = one(params, "formId");
+    if (formId.matches("[0-9a-f-]{36}")) form.formId = formId;
     params.forEach(
         (key, values) -> {
           if (key.startsWith(ANSWER_PREFIX) && key.length() > ANSWER_PREFIX.length()) {
@@ -118,4 +125,5 @@ final class IntakeForm {
   public boolean isSmsConsent() { return smsConsent; }
   public String getLanguage() { return language; }
   public boolean isDuplicatesSeen() { return duplicatesSeen; }
+  public String getFormId() { return formId; }
 }
