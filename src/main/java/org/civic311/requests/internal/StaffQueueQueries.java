@@ -191,7 +191,9 @@ class StaffQueueQueries implements StaffRequestViews {
   private static void after(StringBuilder where, Map<String, Object> params, @Nullable String cursor, String condition, int parts) {
     if (cursor == null || cursor.isBlank()) return;
     String[] key = decode(cursor);
-    if (key.length != parts) throw new IllegalArgumentException("This page link does not belong to this list; start again from the first page.");
+    if (key.length != parts || !fitsSort(key)) {
+      throw new IllegalArgumentException("This page link does not belong to this list; start again from the first page.");
+    }
     where.append(" AND ").append(condition);
     switch (parts) {
       case 1 -> params.put("k2", key[0]);
@@ -240,6 +242,14 @@ class StaffQueueQueries implements StaffRequestViews {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("This page link does not belong to this list; start again from the first page.", e);
     }
+  }
+
+  /** Each part where its sort puts it: [rank,] [time,] number, so an edited link never reaches SQL. */
+  private static boolean fitsSort(String[] key) {
+    int n = key.length;
+    if (!RequestNumber.isWellFormed(key[n - 1])) return false;
+    if (n >= 2 && !(key[n - 2].equals("infinity") || isInstant(key[n - 2]))) return false;
+    return n < 3 || key[0].matches("[0-3]");
   }
 
   private static boolean isInstant(String text) {

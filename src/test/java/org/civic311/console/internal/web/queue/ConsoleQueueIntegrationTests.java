@@ -163,6 +163,12 @@ class ConsoleQueueIntegrationTests {
     assertThat(bad.body()).contains("whole number of days").contains("four numbers").contains("Choose a sort")
         .contains("value=\"soon\"").contains("value=\"1,2\"");
     assertThat(pw.get("/staff/queue?after=not-a-cursor").body()).contains("This page link is out of date");
+    // Well-formed parts in the wrong places (a rank where the time goes) are out of date too, not a 500.
+    String swapped = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("0\n2026-000001".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var edited = pw.get("/staff/queue?after=" + swapped);
+    assertThat(edited.statusCode()).isEqualTo(200);
+    assertThat(edited.body()).contains("This page link is out of date");
   }
 
   @Test
