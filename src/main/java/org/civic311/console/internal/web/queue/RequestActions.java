@@ -79,7 +79,10 @@ final class RequestActions {
       }
     }
     if (person != null) {
-      boolean known = staff.stream().anyMatch(m -> m.enabled() && m.email().equalsIgnoreCase(person));
+      // Someone who works for the request's department (or an admin): the form lists only them, and a
+      // hand-made form must not hand the request to another department's staff.
+      boolean known = staff.stream().anyMatch(m -> m.enabled() && m.email().equalsIgnoreCase(person)
+          && (requestDepartment == null || m.worksFor(requestDepartment) || m.has(org.civic311.identity.StaffRole.ADMIN)));
       if (!known) throw new Refused("assignee", "queue.action.problem.person");
     }
     return new RequestChange.Assign(crewCode, person == null ? null : person.toLowerCase(Locale.ROOT));

@@ -21,7 +21,8 @@ class RequestActionsTests {
   static final List<Crew> CREWS = List.of(new Crew("PW-EAST", "Public Works East", "PW"), new Crew("PK-N", "Parks North", "PARKS"));
   static final List<StaffMember> STAFF = List.of(
       new StaffMember(new StaffMemberId(UUID.randomUUID()), "Lee@City.gov", "Lee", Set.of(StaffRole.CREW), Set.of("PW"), null, true),
-      new StaffMember(new StaffMemberId(UUID.randomUUID()), "gone@city.gov", "Gone", Set.of(StaffRole.CREW), Set.of("PW"), null, false));
+      new StaffMember(new StaffMemberId(UUID.randomUUID()), "gone@city.gov", "Gone", Set.of(StaffRole.CREW), Set.of("PW"), null, false),
+      new StaffMember(new StaffMemberId(UUID.randomUUID()), "park@city.gov", "Park", Set.of(StaffRole.DISPATCHER), Set.of("PARKS"), null, true));
 
   static ActionForm form(String field, String value) {
     return new ActionForm(
@@ -41,6 +42,8 @@ class RequestActionsTests {
     assertThatThrownBy(() -> change("assign", form("crew", "PK-N"))).hasMessage("queue.action.problem.crewDepartment");
     assertThatThrownBy(() -> change("assign", form("crew", "NOPE"))).hasMessage("queue.action.problem.crew");
     assertThatThrownBy(() -> change("assign", form("assignee", "gone@city.gov"))).hasMessage("queue.action.problem.person");
+    assertThatThrownBy(() -> change("assign", form("assignee", "park@city.gov")))
+        .as("someone of another department, from a hand-made form").hasMessage("queue.action.problem.person");
     assertThatThrownBy(() -> change("assign", ActionForm.empty())).hasMessage("queue.action.problem.assignee");
   }
 
