@@ -153,6 +153,11 @@ class RequestController {
         throw new RequestActions.Refused("department", "queue.action.problem.department");
       }
       requests.change(found.request().number(), change, Actor.staff(me.email()));
+      if (change instanceof RequestChange.Reroute(String to, String why) && !access.canSeeDepartment(me, to)) {
+        // Sent to a department this member does not see: their queue, not a "not allowed" page.
+        flash.addFlashAttribute("reroutedAway", number);
+        return "redirect:/staff/queue";
+      }
       flash.addFlashAttribute("done", "queue.action.done." + action);
       return "redirect:/staff/requests/" + number;
     } catch (RequestActions.Refused refused) {

@@ -265,6 +265,13 @@ class ConsoleQueueIntegrationTests {
     assertThat(referred.statusNotes()).isEqualTo("Referred to Caltrans: State highway");
     var unknown = pw.post("/staff/requests/" + number.value() + "/actions/explode", Map.of());
     assertThat(unknown.statusCode()).isEqualTo(404);
+    // Re-routed to a department the dispatcher does not see: back to the queue, told so.
+    RequestNumber tree = fx.request("POTHOLE", "actually a tree root");
+    var rerouted = pw.post("/staff/requests/" + tree.value() + "/actions/reroute", Map.of("department", "PARKS", "reason", "Tree roots lift the road"));
+    assertThat(rerouted.statusCode()).isEqualTo(302);
+    assertThat(rerouted.headers().firstValue("Location").orElseThrow()).endsWith("/staff/queue");
+    assertThat(pw.follow(rerouted).body()).contains("Request " + tree.value() + " was re-routed to a department outside your queue.");
+    assertThat(requests.find(tree).orElseThrow().departmentCode()).isEqualTo("PARKS");
   }
 
   @Test
