@@ -48,6 +48,11 @@ class DefaultWebhooks implements Webhooks {
     if (text.length() > MAX_DESCRIPTION || text.indexOf('\0') >= 0) {
       throw new InvalidWebhook("The description must be at most " + MAX_DESCRIPTION + " characters");
     }
+    // One active endpoint per address: a second one (a form sent twice, a page refreshed) would send
+    // every event twice, and its secret would never be known to the receiver.
+    if (store.endpoints().stream().anyMatch(e -> e.active() && e.url().equals(checked))) {
+      throw new InvalidWebhook("An active endpoint already receives events at " + checked + "; remove it first to register it again");
+    }
     var endpoint = new WebhookEndpoint(UUID.randomUUID(), checked, types, text, true, clock.instant());
     String secret = newSecret();
     store.insertEndpoint(endpoint, secret);

@@ -232,6 +232,15 @@ class NotificationAdminPagesTests {
     assertThat(endpoint.eventTypes()).containsExactlyInAnyOrder("request.resolved", "request.closed");
     assertThat(admin.get("/staff/admin/webhooks").body()).doesNotContain("whsec_");
 
+    // The same form sent again (a refresh of the result page) registers nothing more.
+    HttpResponse<String> again = admin.postMulti("/staff/admin/webhooks",
+        "url=" + enc("https://workorders.example.gov/civic311") + "&events=request.resolved&description=Work+orders");
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("already receives events at https://workorders.example.gov/civic311").doesNotContain("whsec_");
+    assertThat(webhooks.endpoints().stream().filter(e -> e.active() && e.url().toString().equals("https://workorders.example.gov/civic311")))
+        .hasSize(1);
+
+    admin.get("/staff/admin/webhooks");
     HttpResponse<String> refused = admin.postMulti("/staff/admin/webhooks", "url=" + enc("ftp://nope.example.gov") + "&description=Typed");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("value=\"ftp://nope.example.gov\"", "value=\"Typed\"");
