@@ -12,6 +12,7 @@
   var STORE = 'actions';
   var RETRY_MS = 15000;
   var flushing = false;
+  var flushAgain = false;
 
   function text(name, value) {
     return (root.getAttribute('data-text-' + name) || '').replace('{0}', value);
@@ -101,46 +102,73 @@
     statusLine.textContent = navigator.onLine === false ? text('offline', count) : text('offline', count);
   }
 
+  // A page kept for offline use may carry a form token from an earlier sign-in: take the current one
+  // from a fresh copy of the page (network first) before trying again.
+  function refreshToken() {
+    return fetch(window.location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : ''; })
+      .then(function (html) {
+        var found = /name="_csrf"[^>]*value="([^"]+)"/.exec(html) || /value="([^"]+)"[^>]*name="_csrf"/.exec(html);
+        if (!found) return false;
+        document.querySelectorAll('input[name="_csrf"]').forEach(function (input) { input.value = found[1]; });
+        return true;
+      }, function () { return false; });
+  }
+
+  // One action: 'applied', 'refused' (the server's own answer: it will never apply it), 'kept' (try
+  // again later: a 5xx, a photo the server would not take, a sign-in page) or 'offline'.
+  function attempt(action, tokenRefreshed) {
+    return send(action).then(function (response) {
+      var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
+      if (response.ok && json) {
+        return remove(action.id).then(function () {
+          return response.json().then(function () { applied(action); return 'applied'; });
+        });
+      }
+      if (response.status >= 400 && response.status < 500 && json) {
+        return remove(action.id).then(function () {
+          var c = card(action.number);
+          if (c) c.classList.remove('queued');
+          return response.json().then(function (body) {
+            feedback(action.number, text('refused', body.message || response.status));
+            return 'refused';
+          });
+        });
+      }
+      if (response.status === 403 && !tokenRefreshed) {
+        return refreshToken().then(function (fresh) { return fresh ? attempt(action, true) : 'kept'; });
+      }
+      feedback(action.number, text('notsent', response.status));
+      return 'kept';
+    }, function () { return 'offline'; });
+  }
+
   function flush() {
-    if (flushing) return Promise.resolve();
+    // An action queued while a round runs is sent by another round right after it.
+    if (flushing) { flushAgain = true; return Promise.resolve(); }
     flushing = true;
+    flushAgain = false;
     return all().then(function (queue) {
-      if (queue.length === 0) { flushing = false; return; }
+      if (queue.length === 0) { flushing = false; return flushAgain ? flush() : undefined; }
       statusLine.textContent = text('sending', queue.length);
       var left = queue.length;
-      var chain = Promise.resolve(true);
+      var chain = Promise.resolve('applied');
       queue.forEach(function (action) {
-        chain = chain.then(function (goOn) {
-          if (!goOn) return false;
-          return send(action).then(function (response) {
-            var json = (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
-            if (response.ok && json) {
-              left--;
-              return remove(action.id).then(function () {
-                return response.json().then(function () { applied(action); return true; });
-              });
-            }
-            if (response.status >= 400 && response.status < 500) {
-              // The server will never apply it (another crew's job, already resolved...): say why, drop it.
-              left--;
-              return remove(action.id).then(function () {
-                var c = card(action.number);
-                if (c) c.classList.remove('queued');
-                return (json ? response.json() : Promise.resolve({ message: String(response.status) })).then(function (body) {
-                  feedback(action.number, text('refused', body.message || response.status));
-                  return true;
-                });
-              });
-            }
-            // A 5xx, or a sign-in page instead of an answer: keep it and try again later.
-            return false;
-          }, function () { return false; });
+        chain = chain.then(function (before) {
+          // Without a network nothing else will go either; one action the server keeps refusing for
+          // now must not hold back the others.
+          if (before === 'offline') return 'offline';
+          return attempt(action, false).then(function (outcome) {
+            if (outcome === 'applied' || outcome === 'refused') left--;
+            return outcome;
+          });
         });
       });
-      return chain.then(function () {
+      return chain.then(function (last) {
         flushing = false;
         if (left === 0) statusLine.textContent = text('sent');
         else showCount(left);
+        if (flushAgain && last !== 'offline') return flush();
       });
     }).catch(function () { flushing = false; });
   }

@@ -104,6 +104,40 @@ class CrewOfflineBrowserTests {
     page.context().setOffline(false);
   }
 
+  @Test
+  void an_action_the_server_cannot_take_now_stays_queued_without_holding_back_the_others(BrowserSession browser) {
+    RequestNumber busy = assignedJob("3310 W Busy Way");
+    RequestNumber fine = assignedJob("3320 W Fine Way");
+    Page page = browser.phone();
+    page.context().route("https://tile.openstreetmap.org/**", Route::abort);
+    signIn(page, browser);
+    page.navigate(browser.url("/staff/jobs"));
+    // The server is overloaded for this one job's action, for now.
+    String busyUrl = "**/staff/jobs/" + busy.value() + "/on-site";
+    page.route(busyUrl, route -> route.fulfill(new Route.FulfillOptions().setStatus(503).setBody("busy")));
+
+    page.locator("#job-" + busy.value() + " .onsite-button").click();
+    assertThat(page.locator("#job-" + busy.value())).containsText("Not sent yet (the server answered 503)");
+    page.locator("#job-" + fine.value() + " .onsite-button").click();
+    whilePageRuns(page, () -> status(fine) == Status.IN_PROGRESS);
+    assertThat(status(busy)).as("kept in the queue, not dropped").isEqualTo(Status.ASSIGNED);
+
+    page.unroute(busyUrl);
+    page.evaluate("window.dispatchEvent(new Event('online'))");
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(busy) == Status.IN_PROGRESS);
+    assertThat(kinds(busy)).containsOnlyOnce(HistoryEntry.Kind.WORK_STARTED);
+    assertThat(kinds(fine)).containsOnlyOnce(HistoryEntry.Kind.WORK_STARTED);
+  }
+
+  /**
+   * Waits for a condition while letting Playwright answer the page's routed requests: Playwright for
+   * Java handles a route only while the test calls into it, so a plain wait would hold them.
+   */
+  private static void whilePageRuns(Page page, java.util.function.BooleanSupplier condition) {
+    for (int i = 0; i < 150 && !condition.getAsBoolean(); i++) page.waitForTimeout(200);
+    org.assertj.core.api.Assertions.assertThat(condition.getAsBoolean()).as("within 30 seconds").isTrue();
+  }
+
   private static void signIn(Page page, BrowserSession browser) {
     page.navigate(browser.url("/staff/login"));
     page.locator("#email").fill("crew@springfield.example.gov");
