@@ -101,6 +101,12 @@ class QueueController {
         QueuePage page = views.queue(outcome.query());
         rows = page.rows().stream().map(r -> row(r, locale)).toList();
         next = page.nextCursor() == null ? null : "/staff/queue?" + filter.withAfter(page.nextCursor());
+        if (outcome.contactSearch() && next != null) {
+          // A page link never carries the email or phone searched for, so it cannot go on with this
+          // search: say that there is more and how to narrow it, rather than page through everything.
+          next = null;
+          model.addAttribute("contactMore", true);
+        }
         if (outcome.contactSearch()) {
           // Searching by a reporter's email or phone reveals who reported what: audited like a view.
           audit.record(new AuditRecord(me.email(), "searched by reporter contact", null, rows.size() + " result(s)", http.getRemoteAddr()));

@@ -220,6 +220,14 @@ class ConsoleQueueIntegrationTests {
     assertThat(rows(pw.get("/staff/queue?contact=" + ConsoleHttp.enc("+1 213-555-0100") + "&q=" + fx.run).body())).containsExactly(number.value());
     var searches = audit.search(new AuditSearch(pwDispatcher.email(), "searched by reporter contact", null, null, null, null, 10));
     assertThat(searches).hasSize(2);
+
+    // More of one caller's requests than a page holds: no page link (it could not carry the search
+    // without putting the phone in the address bar, and without it would list everyone's requests).
+    Reporter busyCaller = new Reporter("Bo", "Frequent", null, "(213) 555-0" + (100 + Math.abs(fx.run.hashCode() % 800)), null, null);
+    for (int i = 0; i < QueuePolicy.PAGE_SIZE + 1; i++) fx.request("POTHOLE", "frequent " + i, 34.05, -118.24, null, busyCaller);
+    String many = pw.get("/staff/queue?contact=" + ConsoleHttp.enc(busyCaller.phone())).body();
+    assertThat(rows(many)).hasSize(QueuePolicy.PAGE_SIZE);
+    assertThat(many).doesNotContain("id=\"next-page\"").contains("id=\"contact-more\"");
     assertThat(searches).allSatisfy(e -> assertThat(e.detail()).doesNotContain(ana.email()).doesNotContain("555"));
   }
 
