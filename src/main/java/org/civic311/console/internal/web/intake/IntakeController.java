@@ -318,13 +318,19 @@ class IntakeController {
       HttpServletResponse response) {
     if (!RequestNumber.isWellFormed(number)) throw new RequestNotFound(number);
     String email = form.email == null ? "" : form.email.strip();
+    if (!email.isEmpty() && !looksLikeEmail(email)) {
+      errors.put("email", text("intake.error.email", locale));
+      response.setStatus(422);
+      return render(form, errors, model, locale);
+    }
     try {
+      // Counted first: a closed request refuses the follow, and then no confirmation email must go.
+      requests.change(new RequestNumber(number), new RequestChange.Follow(), Actor.staff(me.email()));
       // A follower wants to hear how it goes: with an email the caller gets the same confirmation link
       // as a resident who follows from the status page (they must agree to the messages themselves).
       if (!email.isEmpty()) {
         subscriptions.subscribe(new RequestNumber(number), email, Locale.forLanguageTag(form.language.equals("es") ? "es" : "en"));
       }
-      requests.change(new RequestNumber(number), new RequestChange.Follow(), Actor.staff(me.email()));
       return "redirect:/staff/intake/done/" + number + "?followed=" + (email.isEmpty() ? "true" : "email");
     } catch (InvalidSubscription badAddress) {
       errors.put("email", text("intake.error.email", locale));
@@ -335,6 +341,10 @@ class IntakeController {
       response.setStatus(409);
       return render(form, errors, model, locale);
     }
+  }
+
+  private static boolean looksLikeEmail(String text) {
+    return text.strip().length() <= 254 && text.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   }
 
   /** An address typed exactly as the city's list writes it gives its point, also without JavaScript. */
@@ -360,7 +370,7 @@ class IntakeController {
     if (form.description.length() > MAX_DESCRIPTION) {
       errors.put("description", text("intake.error.description.long", locale, MAX_DESCRIPTION));
     }
-    if (!form.email.isBlank() && !form.email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (!form.email.isBlank() && !looksLikeEmail(form.email)) {
       errors.put("email", text("intake.error.email", locale));
     }
     if (!form.phone.isBlank() && form.phone.replaceAll("[^0-9]", "").length() < CallerHistory.MIN_PHONE_DIGITS) {
