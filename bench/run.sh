@@ -34,8 +34,9 @@ fi
 
 out=target/bench; mkdir -p "$out"
 data=$(mktemp -d "$root/target/bench/data.XXXXXX")
-app_pid=""
+app_pid=""; baseline_pid=""
 cleanup() {
+  if [ -n "$baseline_pid" ]; then kill "$baseline_pid" 2>/dev/null || true; fi
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
   fi
@@ -57,6 +58,10 @@ start=$(date +%s)
   || { cat "$out/seed.log"; exit 1; }
 echo "   done in $(( $(date +%s) - start )) s"
 
+# A server left on the port (an earlier run killed half-way) would answer instead of this build.
+if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
+  echo "Port $port already answers: stop what runs there, or set BENCH_PORT" >&2; exit 1
+fi
 "$java" "${jvm_opts[@]}" -jar "$jar" > "$out/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 120); do
@@ -92,6 +97,30 @@ BENCH_WITH_EMAIL=1 run "POST requests.json with email" "$post_connections" post_
 run "GET requests/{id}.json" "$connections" get_request.lua
 run "GET requests.json (1000 rows)" "$list_connections" get_list.lua
 run "GET services.json" "$connections" get_services.lua
+
+# The yardstick of issue 2 on this machine: a bare JDK HTTP server doing one primary-key read or one
+# insert per request against the same PostgreSQL (bench/Baseline.java). The app stays up, idle, because
+# its embedded PostgreSQL lives as long as it does.
+pgport=$(sed -n 4p "$(find "$data" -name postmaster.pid | head -1)")
+driver=$("$JAVA_HOME/bin/jar" tf "$jar" | grep '^BOOT-INF/lib/postgresql-.*\.jar$' | head -1)
+rm -rf "$out/baseline-lib"; mkdir -p "$out/baseline-lib"
+(cd "$out/baseline-lib" && "$JAVA_HOME/bin/jar" xf "$jar" "$driver")
+baseline_port=$((port + 1))
+"$java" -cp "$out/baseline-lib/$driver" bench/Baseline.java "$baseline_port" \
+  "jdbc:postgresql://127.0.0.1:$pgport/civic311" postgres "$connections" > "$out/baseline.log" 2>&1 &
+baseline_pid=$!
+for _ in $(seq 1 60); do grep -q listening "$out/baseline.log" 2>/dev/null && break; sleep 0.5; done
+grep -q listening "$out/baseline.log" || { echo "baseline did not start"; cat "$out/baseline.log"; exit 1; }
+run_baseline() { # name, connections, script
+  wrk -t2 -c"$2" -d"$warmup" -s "bench/$3" "http://127.0.0.1:$baseline_port" >/dev/null 2>&1 || true
+  local line
+  line=$(wrk -t2 -c"$2" -d"$duration" -s "bench/$3" "http://127.0.0.1:$baseline_port" | grep '^RESULT')
+  echo "$1 connections=$2 ${line#RESULT }" | tee -a "$out/results.txt"
+}
+echo "== Yardstick: a bare JDK HTTP server with one JDBC statement per request, same PostgreSQL"
+run_baseline "yardstick: insert (bare JDK server)" "$post_connections" baseline_insert.lua
+run_baseline "yardstick: primary-key read (bare JDK server)" "$connections" baseline_read.lua
+kill "$baseline_pid" 2>/dev/null || true; wait "$baseline_pid" 2>/dev/null || true; baseline_pid=""
 
 stored=$(curl -fs "http://127.0.0.1:$port/open311/v2/requests.json?page_size=1&extensions=true" >/dev/null && echo ok)
 {
