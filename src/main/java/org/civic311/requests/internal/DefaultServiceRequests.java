@@ -29,6 +29,7 @@ import org.civic311.requests.PublicUpdate;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestChange;
 import org.civic311.requests.RequestNotFound;
+import org.civic311.requests.Refusal;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.RequestPage;
 import org.civic311.requests.RequestQuery;
@@ -114,7 +115,7 @@ class DefaultServiceRequests implements ServiceRequests {
     if (key != null && !key.isEmpty()) {
       if (key.length() > MAX_IDEMPOTENCY_KEY || key.indexOf('\0') >= 0) {
         throw new InvalidServiceRequest(
-            new Violation("Idempotency-Key", Kind.INVALID, "Idempotency-Key must be at most 200 characters"));
+            new Violation("Idempotency-Key", Kind.INVALID, Refusal.IDEMPOTENCY_KEY_TOO_LONG));
       }
       String fingerprint = fingerprint(valid);
       if (!idempotencyKeys.claim(scope, key, fingerprint, now)) {
@@ -154,10 +155,7 @@ class DefaultServiceRequests implements ServiceRequests {
             .orElseThrow(() -> new IllegalStateException("Idempotency key claimed without a request"));
     if (!earlier.fingerprint().equals(fingerprint)) {
       throw new InvalidServiceRequest(
-          new Violation(
-              "Idempotency-Key",
-              Kind.INVALID,
-              "This Idempotency-Key was already used for a different request; send a new key for a new request"));
+          new Violation("Idempotency-Key", Kind.INVALID, Refusal.IDEMPOTENCY_KEY_REUSED));
     }
     return new Submission(new RequestNumber(earlier.number()), earlier.token(), category.serviceNotice(), true);
   }
@@ -253,19 +251,17 @@ class DefaultServiceRequests implements ServiceRequests {
         if (!parent.equals(request.number())) {
           var found = queries.find(parent);
           if (found.isEmpty()) {
-            problems.add(new Violation("parent", Kind.INVALID, "There is no request " + parent.value()));
+            problems.add(new Violation("parent", Kind.INVALID, Refusal.PARENT_NOT_FOUND, parent.value()));
           } else if (found.get().duplicateOf() != null) {
             problems.add(
                 new Violation(
-                    "parent",
-                    Kind.INVALID,
-                    parent.value() + " is itself a duplicate of " + found.get().duplicateOf().value() + "; merge into that one"));
+                    "parent", Kind.INVALID, Refusal.PARENT_IS_DUPLICATE, parent.value(), found.get().duplicateOf().value()));
           }
         }
       }
       case RequestChange.Reroute(String department, String reason) -> {
         if (catalog.department(department).isEmpty()) {
-          problems.add(new Violation("department", Kind.INVALID, "There is no department " + department));
+          problems.add(new Violation("department", Kind.INVALID, Refusal.DEPARTMENT_NOT_FOUND, department));
         }
       }
       default -> {}

@@ -12,6 +12,7 @@ import org.civic311.requests.HistoryEntry.Kind;
 import org.civic311.requests.InvalidServiceRequest;
 import org.civic311.requests.Location;
 import org.civic311.requests.Priority;
+import org.civic311.requests.Refusal;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestChange;
 import org.civic311.requests.RequestNumber;
@@ -163,14 +164,14 @@ final class ServiceRequest {
     Status before = status;
     switch (change) {
       case RequestChange.Acknowledge(String message) -> {
-        requireStage(before == Status.NEW, "acknowledge", "it is already " + describe(before));
+        requireStage(before == Status.NEW, Refusal.ACKNOWLEDGE_NOT_NEW, number.value(), before);
         moveTo(Status.ACKNOWLEDGED, Kind.ACKNOWLEDGED, true, message, actor, now);
       }
       case RequestChange.Assign(String crew, String person) -> {
-        requireOpen("assign");
-        requireStage(before != Status.ON_HOLD, "assign", "it is on hold: resume it first");
+        requireOpen(Refusal.ASSIGN_NOT_OPEN);
+        requireStage(before != Status.ON_HOLD, Refusal.ASSIGN_ON_HOLD, number.value());
         if (isBlank(crew) && isBlank(person)) {
-          throw invalid("assignment", "Name a crew or a person to assign the request to.");
+          throw invalid("assignment", Refusal.ASSIGNMENT_MISSING);
         }
         assignedCrew = blankToNull(crew);
         assignee = blankToNull(person);
@@ -179,23 +180,24 @@ final class ServiceRequest {
         moveTo(Status.ASSIGNED, Kind.ASSIGNED, true, publicText, actor, now);
       }
       case RequestChange.StartWork(String message) -> {
-        requireOpen("start work on");
+        requireOpen(Refusal.START_WORK_NOT_OPEN);
         requireStage(
             before == Status.NEW || before == Status.ACKNOWLEDGED || before == Status.ASSIGNED,
-            "start work on",
-            "it is " + describe(before));
+            Refusal.START_WORK_WRONG_STAGE,
+            number.value(),
+            before);
         moveTo(Status.IN_PROGRESS, Kind.WORK_STARTED, true, message, actor, now);
       }
       case RequestChange.PutOnHold(String reason) -> {
-        requireOpen("put on hold");
-        requireStage(before != Status.ON_HOLD, "put on hold", "it is already on hold");
-        requireText(reason, "reason", "Say why the request is put on hold.");
+        requireOpen(Refusal.HOLD_NOT_OPEN);
+        requireStage(before != Status.ON_HOLD, Refusal.HOLD_ALREADY_ON_HOLD, number.value());
+        requireText(reason, "reason", Refusal.HOLD_REASON_MISSING);
         statusBeforeHold = before;
         onHoldSince = now;
         moveTo(Status.ON_HOLD, Kind.PUT_ON_HOLD, true, reason, actor, now);
       }
       case RequestChange.Resume() -> {
-        requireStage(before == Status.ON_HOLD, "resume", "it is not on hold");
+        requireStage(before == Status.ON_HOLD, Refusal.RESUME_NOT_ON_HOLD, number.value());
         Status back = statusBeforeHold == null ? Status.ACKNOWLEDGED : statusBeforeHold;
         statusBeforeHold = null;
         if (onHoldSince != null && expectedAt != null) expectedAt = sla.afterHold(expectedAt, onHoldSince, now);
@@ -203,8 +205,8 @@ final class ServiceRequest {
         moveTo(back, Kind.RESUMED, true, null, actor, now);
       }
       case RequestChange.Resolve(String message) -> {
-        requireOpen("resolve");
-        requireText(message, "message", "Tell the resident what was done.");
+        requireOpen(Refusal.RESOLVE_NOT_OPEN);
+        requireText(message, "message", Refusal.RESOLUTION_MESSAGE_MISSING);
         closeReason = CloseReason.COMPLETED;
         closedAt = now;
         statusBeforeHold = null;
@@ -212,7 +214,7 @@ final class ServiceRequest {
         moveTo(Status.RESOLVED, Kind.RESOLVED, true, message, actor, now);
       }
       case RequestChange.Close(CloseReason reason, String message) -> {
-        requireStage(before != Status.CLOSED, "close", "it is already closed");
+        requireStage(before != Status.CLOSED, Refusal.CLOSE_ALREADY_CLOSED, number.value());
         closeReason = reason;
         if (closedAt == null) closedAt = now;
         statusBeforeHold = null;
@@ -220,8 +222,8 @@ final class ServiceRequest {
         moveTo(Status.CLOSED, Kind.CLOSED, true, message, actor, now);
       }
       case RequestChange.Reopen(String comment) -> {
-        requireStage(!before.isOpen(), "reopen", "it is still open");
-        requireText(comment, "comment", "Say why the request is reopened.");
+        requireStage(!before.isOpen(), Refusal.REOPEN_STILL_OPEN, number.value());
+        requireText(comment, "comment", Refusal.REOPEN_COMMENT_MISSING);
         closeReason = null;
         closedAt = null;
         duplicateOf = null;
@@ -230,8 +232,8 @@ final class ServiceRequest {
         moveTo(Status.NEW, Kind.REOPENED, true, comment, actor, now);
       }
       case RequestChange.MarkDuplicate(RequestNumber parent) -> {
-        requireOpen("merge");
-        if (parent.equals(number)) throw invalid("parent", "A request cannot duplicate itself.");
+        requireOpen(Refusal.MERGE_NOT_OPEN);
+        if (parent.equals(number)) throw invalid("parent", Refusal.DUPLICATE_OF_ITSELF);
         duplicateOf = parent;
         closeReason = CloseReason.DUPLICATE;
         closedAt = now;
@@ -246,15 +248,15 @@ final class ServiceRequest {
             now);
       }
       case RequestChange.ChangePriority(Priority newPriority) -> {
-        requireOpen("change the priority of");
+        requireOpen(Refusal.PRIORITY_NOT_OPEN);
         priority = newPriority;
         record(Kind.PRIORITY_CHANGED, status, false, "Priority " + newPriority, actor, now);
       }
       case RequestChange.Reroute(String department, String reason) -> {
-        requireOpen("re-route");
-        requireText(reason, "reason", "Say why the request goes to another department.");
+        requireOpen(Refusal.REROUTE_NOT_OPEN);
+        requireText(reason, "reason", Refusal.REROUTE_REASON_MISSING);
         if (department.equals(departmentCode)) {
-          throw invalid("department", "The request is already with " + department + ".");
+          throw invalid("department", Refusal.REROUTE_SAME_DEPARTMENT, department);
         }
         departmentCode = department;
         assignedCrew = null;
@@ -262,15 +264,15 @@ final class ServiceRequest {
         record(Kind.REROUTED, status, false, "Re-routed to " + department + ": " + reason, actor, now);
       }
       case RequestChange.PostPublicUpdate(String message) -> {
-        requireText(message, "message", "Write the update.");
+        requireText(message, "message", Refusal.UPDATE_TEXT_MISSING);
         record(Kind.PUBLIC_UPDATE, status, true, message, actor, now);
       }
       case RequestChange.AddInternalNote(String note) -> {
-        requireText(note, "note", "Write the note.");
+        requireText(note, "note", Refusal.NOTE_TEXT_MISSING);
         record(Kind.INTERNAL_NOTE, status, false, note, actor, now);
       }
       case RequestChange.Follow() -> {
-        requireOpen("follow");
+        requireOpen(Refusal.FOLLOW_NOT_OPEN);
         followers++;
         record(Kind.FOLLOWED, status, false, null, actor, now);
       }
@@ -294,31 +296,21 @@ final class ServiceRequest {
     pending.add(new PendingEntry(kind, after, isPublic, text, actor, now, after.isOpen() ? null : closeReason));
   }
 
-  private void requireOpen(String action) {
-    if (!status.isOpen()) {
-      throw new TransitionNotAllowed(
-          status, "Request " + number.value() + " cannot " + action + " it: it is " + describe(status) + ".");
-    }
+  private void requireOpen(Refusal refusal) {
+    if (!status.isOpen()) throw new TransitionNotAllowed(status, refusal, number.value(), status);
   }
 
-  private void requireStage(boolean allowed, String action, String why) {
-    if (!allowed) {
-      throw new TransitionNotAllowed(
-          status, "Cannot " + action + " request " + number.value() + ": " + why + ".");
-    }
+  private void requireStage(boolean allowed, Refusal refusal, Object... args) {
+    if (!allowed) throw new TransitionNotAllowed(status, refusal, args);
   }
 
-  private static void requireText(@Nullable String text, String field, String message) {
-    if (isBlank(text)) throw invalid(field, message);
+  private static void requireText(@Nullable String text, String field, Refusal refusal) {
+    if (isBlank(text)) throw invalid(field, refusal);
   }
 
-  private static InvalidServiceRequest invalid(String field, String message) {
+  private static InvalidServiceRequest invalid(String field, Refusal refusal, Object... args) {
     return new InvalidServiceRequest(
-        new InvalidServiceRequest.Violation(field, InvalidServiceRequest.Kind.MISSING, message));
-  }
-
-  private static String describe(Status status) {
-    return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        new InvalidServiceRequest.Violation(field, InvalidServiceRequest.Kind.MISSING, refusal, args));
   }
 
   private static boolean isBlank(@Nullable String s) {

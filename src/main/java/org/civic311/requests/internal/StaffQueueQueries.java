@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
 class StaffQueueQueries implements StaffRequestViews {
 
   private static final String DUE_KEY = "coalesce(r.expected_at, 'infinity'::timestamptz)";
+  /**
+   * A number's numeric order (year, then sequence), word for word the expression of
+   * service_request_number_order_idx (V202612060200): as text, '2026-1000000' sorts below '2026-999999'.
+   */
+  static final String NUMBER_KEY = "(left(r.number, 4)::bigint * 1000000000000 + substr(r.number, 6)::bigint)";
   private static final String PRIORITY_RANK =
       "(CASE r.priority WHEN 'URGENT' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END)";
   /** Word for word the predicate of the partial queue indexes, so the planner can use them. */
@@ -170,8 +175,10 @@ class StaffQueueQueries implements StaffRequestViews {
       }
       case NUMBER -> {
         keyColumns = "r.number AS k2";
-        order = " ORDER BY r.number DESC";
-        after(where, params, query.after(), "r.number < :k2", 1);
+        // The number itself breaks ties: an imported '2026-0000123' would have the key of '2026-000123'.
+        order = " ORDER BY " + NUMBER_KEY + " DESC, r.number DESC";
+        after(where, params, query.after(),
+            "(" + NUMBER_KEY + ", r.number) < (" + NUMBER_KEY.replace("r.number", "CAST(:k2 AS text)") + ", :k2)", 1);
       }
       default -> throw new IllegalStateException();
     }

@@ -79,6 +79,9 @@ class StaffQueueExplainCheck {
     explain(report, "PW, every stage, words 'block 512', by due date", query(Set.of("PW"), Set.of(), QueueQuery.Sort.DUE, "block 512", null, now, null));
     explain(report, "PW, every stage, reporter email", query(Set.of("PW"), Set.of(), QueueQuery.Sort.DUE, null, "resident6@example.org", now, null));
     explain(report, "Call-taker, every department, reporter phone", query(null, Set.of(), QueueQuery.Sort.SUBMITTED, null, "(213) 555-0007", now, null));
+    explain(report, "Manager, every stage, by number, first page", query(null, Set.of(), QueueQuery.Sort.NUMBER, null, null, now, null));
+    explain(report, "Manager, every stage, by number, page 100", deep(query(null, Set.of(), QueueQuery.Sort.NUMBER, null, null, now, null), 100));
+    explain(report, "PW, every stage, by number, page 20", deep(query(Set.of("PW"), Set.of(), QueueQuery.Sort.NUMBER, null, null, now, null), 20));
     explain(report, "PW, open, crew CREW-6, by due date", new QueueQuery(Set.of("PW"), OPEN, Set.of(), Set.of(), false, null, null, null, "CREW-6", null, null, null, QueueQuery.Sort.DUE, now, null, 50));
 
     Path file = Path.of("target", "queue-explain.txt");

@@ -143,6 +143,26 @@ class DuplicateReportTests {
   }
 
   @Test
+  void me_too_on_a_request_closed_meanwhile_is_refused_in_spanish_on_a_spanish_page() throws Exception {
+    RequestNumber open = potholeAt(requests, 34.0951, -118.3251, "5 Duplicate Way");
+    var client = new PortalTestClient(mvc, "10.50.0.9");
+    client.open("/report/POTHOLE?lang=es");
+    String review = body(mvc.perform(client.post("/report/POTHOLE", reportAt(client, "34.0951", "-118.3251"))
+        .param("lang", "es")).andReturn());
+    assertThat(review).contains(open.value());
+
+    requests.change(open, new RequestChange.Close(CloseReason.COMPLETED, "Filled"), Actor.staff("jdoe"));
+    var fields = new ArrayList<>(PortalTestClient.hidden(review));
+    fields.add(Map.entry("follow", open.value()));
+    MvcResult refused = mvc.perform(client.post("/report/POTHOLE/me-too", fields).param("lang", "es")).andReturn();
+
+    assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+    assertThat(body(refused)).contains("La solicitud " + open.value() + " se cerró mientras tanto")
+        .doesNotContain("was closed in the meantime").doesNotContain("cannot follow");
+    assertThat(requests.find(open).orElseThrow().followers()).isZero();
+  }
+
+  @Test
   void the_wizard_asks_for_the_part_with_open_requests_near_the_place() throws Exception {
     RequestNumber existing = potholeAt(requests, 34.1001, -118.3301, "5 Duplicate Way");
     MvcResult near = mvc.perform(get("/report/POTHOLE/nearby").param("lat", "34.1001").param("long", "-118.3301")).andReturn();

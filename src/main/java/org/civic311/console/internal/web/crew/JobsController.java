@@ -117,7 +117,7 @@ class JobsController {
       long entry = requests.changeFromExternalSystem(job.number(), actionId, new RequestChange.StartWork(null), Actor.staff(me.email()));
       return answered(request, entry, "redirect:/staff/jobs?onsite=" + number + "#job-" + number);
     } catch (TransitionNotAllowed refused) {
-      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.getMessage()), Map.of(), model, locale, HttpStatus.CONFLICT);
+      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.describe(messages, locale)), Map.of(), model, locale, HttpStatus.CONFLICT);
     }
   }
 
@@ -154,7 +154,7 @@ class JobsController {
       return answered(request, entry, "redirect:/staff/jobs?done=" + number);
     } catch (TransitionNotAllowed refused) {
       media.forEach(url -> photos.discard(url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\.[a-z]+$", "")));
-      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.getMessage()), Map.of(number, note), model, locale, HttpStatus.CONFLICT);
+      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.describe(messages, locale)), Map.of(number, note), model, locale, HttpStatus.CONFLICT);
     } catch (InvalidServiceRequest invalid) {
       return refused(me, request, response, number, text("jobs.error.note", locale), Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
     }

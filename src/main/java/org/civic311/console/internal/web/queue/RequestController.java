@@ -163,9 +163,9 @@ class RequestController {
     } catch (RequestActions.Refused refused) {
       problem = messages.getMessage(refused.messageKey, null, refused.messageKey, locale);
     } catch (TransitionNotAllowed refused) {
-      problem = messages.getMessage("queue.action.problem.transition", new Object[] {refused.getMessage()}, locale);
+      problem = messages.getMessage("queue.action.problem.transition", new Object[] {refused.describe(messages, locale)}, locale);
     } catch (InvalidServiceRequest invalid) {
-      problem = invalid.getMessage();
+      problem = invalid.describe(messages, locale);
     }
     // The page again, with the message next to the form and everything as it was typed.
     response.setStatus(422);

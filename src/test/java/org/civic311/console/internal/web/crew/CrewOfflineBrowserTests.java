@@ -129,6 +129,47 @@ class CrewOfflineBrowserTests {
     assertThat(kinds(fine)).containsOnlyOnce(HistoryEntry.Kind.WORK_STARTED);
   }
 
+  @Test
+  void signing_out_with_unsent_actions_warns_and_discards_them_so_the_next_member_never_sends_them(BrowserSession browser) {
+    RequestNumber job = assignedJob("3330 W Shared Tablet Way");
+    Page page = browser.phone();
+    page.context().route("https://tile.openstreetmap.org/**", Route::abort);
+    signIn(page, browser);
+    page.navigate(browser.url("/staff/jobs"));
+    String onSite = "**/staff/jobs/" + job.value() + "/on-site";
+    page.route(onSite, route -> route.fulfill(new Route.FulfillOptions().setStatus(503).setBody("busy")));
+    page.locator("#job-" + job.value() + " .onsite-button").click();
+    assertThat(page.locator("#job-" + job.value())).containsText("Not sent yet");
+    String queued = "() => new Promise(r => { const o = indexedDB.open('civic311-crew', 1);"
+        + " o.onsuccess = () => { const c = o.result.transaction('actions').objectStore('actions').count();"
+        + " c.onsuccess = () => { o.result.close(); r(c.result); }; }; })";
+    assertThat((Number) page.evaluate(queued)).isEqualTo(1);
+
+    // Cancelled: still signed in, the action still waits.
+    List<String> asked = new java.util.ArrayList<>();
+    page.onceDialog(dialog -> {
+      asked.add(dialog.message());
+      dialog.dismiss();
+    });
+    page.locator("form.signout button").click();
+    whilePageRuns(page, () -> !asked.isEmpty());
+    assertThat(asked).singleElement().asString().contains("1 action(s) not sent yet will be discarded");
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/staff/jobs.*"));
+    assertThat((Number) page.evaluate(queued)).isEqualTo(1);
+
+    // Confirmed: signed out and the queue is empty, so the next member's session has nothing to send.
+    page.onceDialog(dialog -> dialog.accept());
+    page.locator("form.signout button").click();
+    page.waitForURL("**/staff/login?signed-out");
+    assertThat((Number) page.evaluate(queued)).isEqualTo(0);
+    page.unroute(onSite);
+    signIn(page, browser);
+    page.navigate(browser.url("/staff/jobs"));
+    page.evaluate("window.dispatchEvent(new Event('online'))");
+    page.waitForTimeout(1000);
+    org.assertj.core.api.Assertions.assertThat(status(job)).as("the discarded action never reached the server").isEqualTo(Status.ASSIGNED);
+  }
+
   /**
    * Waits for a condition while letting Playwright answer the page's routed requests: Playwright for
    * Java handles a route only while the test calls into it, so a plain wait would hold them.

@@ -340,6 +340,57 @@ class ConsoleQueueIntegrationTests {
   }
 
   @Test
+  void a_refusal_of_the_request_reads_in_spanish_on_a_spanish_page() throws Exception {
+    RequestNumber closed = fx.request("POTHOLE", "closed crater");
+    requests.change(closed, new RequestChange.Close(org.civic311.requests.CloseReason.CANCELLED, null), Actor.staff("test"));
+    ConsoleHttp pw = as(pwDispatcher);
+    pw.get("/staff/requests/" + closed.value() + "?lang=es");
+
+    var assign = pw.post("/staff/requests/" + closed.value() + "/actions/assign", Map.of("crew", pwCrew.code()));
+    assertThat(assign.statusCode()).isEqualTo(422);
+    assertThat(assign.body()).contains("La solicitud " + closed.value() + " no se puede asignar: está cerrada.")
+        .doesNotContain("cannot");
+    var resume = pw.post("/staff/requests/" + closed.value() + "/actions/resume", Map.of());
+    assertThat(resume.body()).contains("no se puede reanudar: no está en espera");
+
+    pw.get("/staff/queue?lang=es");
+    var bulk = pw.post("/staff/queue/bulk", List.of(
+        Map.entry("selected", closed.value()), Map.entry("bulkAction", "assign"), Map.entry("bulkCrew", pwCrew.code())));
+    assertThat(pw.follow(bulk).body()).contains("no se puede asignar: está cerrada").doesNotContain("cannot assign");
+  }
+
+  @Test
+  void a_bulk_action_is_audited_per_request_number_with_what_was_refused_and_no_typed_text() throws Exception {
+    RequestNumber a = fx.request("POTHOLE", "audited crater");
+    RequestNumber closed = fx.request("POTHOLE", "audited crater");
+    requests.change(closed, new RequestChange.Close(org.civic311.requests.CloseReason.CANCELLED, null), Actor.staff("test"));
+    RequestNumber main = fx.request("POTHOLE", "audited main");
+    ConsoleHttp pw = as(pwDispatcher);
+    pw.get("/staff/queue");
+    var dup = pw.post("/staff/queue/bulk", List.of(
+        Map.entry("selected", a.value()), Map.entry("selected", closed.value()), Map.entry("bulkAction", "duplicate"),
+        Map.entry("bulkParent", main.value()), Map.entry("back", "q=secretword")));
+    assertThat(pw.follow(dup).body()).contains("1 done, 1 refused.");
+
+    var done = audit.search(new AuditSearch(null, null, a.value(), null, null, null, 10));
+    assertThat(done).singleElement().satisfies(e -> {
+      assertThat(e.actor()).isEqualTo(pwDispatcher.email());
+      assertThat(e.action()).isEqualTo("bulk close as duplicate");
+      assertThat(e.detail()).isEqualTo("parent " + main.value() + "; done");
+    });
+    var refused = audit.search(new AuditSearch(null, "bulk", closed.value(), null, null, null, 10));
+    assertThat(refused).singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("parent " + main.value() + "; refused (merge-not-open)"));
+    var batch = audit.search(new AuditSearch(pwDispatcher.email(), "POST /staff/queue/bulk", null, null, null, null, 1));
+    assertThat(batch).singleElement().satisfies(e -> assertThat(e.detail()).startsWith("bulk close as duplicate: 1 done, 1 refused"));
+    assertThat(audit.search(new AuditSearch(pwDispatcher.email(), null, null, null, null, null, 20)))
+        .allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain("secret"));
+
+    // The audit page's search by request number answers "who closed it?".
+    String page = as(admin).get("/staff/audit?target=" + a.value()).body();
+    assertThat(page).contains("bulk close as duplicate").contains(pwDispatcher.email()).contains(main.value());
+  }
+
+  @Test
   void saved_views_belong_to_their_member_and_never_keep_a_contact_search() throws Exception {
     ConsoleHttp pw = as(pwDispatcher);
     pw.get("/staff/queue");
