@@ -1,6 +1,7 @@
 package org.civic311.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -26,6 +27,7 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
 
   private static final Actor DISPATCHER = Actor.staff("dispatcher");
 
+  @Autowired org.civic311.identity.ApiKeys apiKeys;
   @Autowired Subscriptions subscriptions;
   @Autowired Deliveries deliveries;
   @Autowired Templates templates;
@@ -49,11 +51,18 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
     assertThat(header(mail, "List-Unsubscribe"))
         .startsWith("<https://311.springfield.example.gov/notifications/unsubscribe/" + number + ".");
     assertThat(header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+    // The mail server has it before the worker records the send: wait for the record.
+    await().atMost(java.time.Duration.ofSeconds(30)).until(() -> deliveries.ofRequest(number).getFirst().state() == DeliveryState.SENT);
     Delivery delivery = deliveries.ofRequest(number).getFirst();
     assertThat(mail.getMessageID()).isEqualTo("<delivery-" + delivery.id() + ".civic311@311.springfield.example.gov>");
     assertThat(delivery.state()).isEqualTo(DeliveryState.SENT);
     assertThat(delivery.recipient()).as("admins see a masked address").startsWith("r***@").doesNotContain(address);
-    assertThat(get("/actuator/prometheus").body())
+    // Metrics are for monitoring systems: a key of the metrics scope.
+    String metricsKey = apiKeys.create("Prometheus", java.util.Set.of(org.civic311.identity.ApiKeyScope.METRICS)).secret();
+    assertThat(http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + metricsKey).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body())
         .contains("civic311_notifications_sent_total", "civic311_notifications_waiting", "civic311_notifications_failed ");
   }
 
