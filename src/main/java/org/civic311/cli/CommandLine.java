@@ -57,7 +57,8 @@ public final class CommandLine {
         api-key create --name "<client>" [--scopes <scope,...>]
                                            create an API key for an Open311 client or city system;
                                            the secret is printed once. Scopes: open311:post,
-                                           open311:updates (the default: both), integration
+                                           open311:updates (the default: both), integration,
+                                           metrics (monitoring: /actuator/prometheus)
         api-key list                       list API keys (id, client, created, last used, revoked)
         api-key revoke <key id>            revoke a key; clients using it are refused
         import-open311-services --services <services.xml> [--definitions <folder>]

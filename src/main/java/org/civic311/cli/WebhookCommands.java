@@ -124,9 +124,11 @@ final class WebhookCommands {
         out.println("No failed webhook deliveries.");
         return CommandLine.OK;
       }
-      out.printf("%-36s  %-12s  %-24s  %-8s  %s%n", "DELIVERY", "REQUEST", "EVENT", "ATTEMPTS", "LAST ERROR");
+      out.printf("%-36s  %-12s  %-24s  %-9s  %-8s  %s%n", "DELIVERY", "REQUEST", "EVENT", "STATUS", "ATTEMPTS", "LAST ERROR");
       for (WebhookDelivery d : failed) {
-        out.printf("%-36s  %-12s  %-24s  %-8d  %s%n", d.id(), d.requestNumber(), d.eventType(), d.attempts(), d.lastError());
+        // CANCELLED: the endpoint was removed while the delivery waited; it cannot be retried.
+        out.printf("%-36s  %-12s  %-24s  %-9s  %-8d  %s%n", d.id(), d.requestNumber(), d.eventType(), d.status(), d.attempts(),
+            d.lastError() == null ? "" : d.lastError());
       }
       return CommandLine.OK;
     }

@@ -13,7 +13,9 @@ public enum ApiKeyScope {
   /** Push status updates with the Open311 servicerequestupdates POST (work-order systems). */
   OPEN311_UPDATES("open311:updates"),
   /** The integration API of city systems (webhooks, connectors). */
-  INTEGRATION("integration");
+  INTEGRATION("integration"),
+  /** Monitoring: the actuator endpoints other than health (Prometheus metrics), sent as a bearer token. */
+  METRICS("metrics");
 
   /** What keys created without naming scopes (and every key made before scopes existed) may do. */
   public static final Set<ApiKeyScope> DEFAULT = Set.copyOf(EnumSet.of(OPEN311_POST, OPEN311_UPDATES));

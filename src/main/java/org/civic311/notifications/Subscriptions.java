@@ -10,13 +10,16 @@ public interface Subscriptions {
   /**
    * Asks {@code email} to confirm it wants updates about {@code number}: sends a message with a
    * confirmation link. Asking again for an address that already follows changes nothing; an address
-   * waiting for confirmation gets the link again, a few times at most.
+   * waiting for confirmation gets the link again, a few times at most. A request merged into another
+   * one gets no more updates, so following it follows the request it was merged into (through every
+   * later merge).
    *
    * @param language the language of the messages; unsupported languages get the city's default
+   * @return the request followed: {@code number}, or the one it was merged into
    * @throws org.civic311.requests.RequestNotFound when there is no such request
    * @throws InvalidSubscription when the address is not a usable email address
    */
-  void subscribe(RequestNumber number, String email, Locale language);
+  RequestNumber subscribe(RequestNumber number, String email, Locale language);
 
   /**
    * Confirms a follower from the token in a confirmation link; from then on they get the request's

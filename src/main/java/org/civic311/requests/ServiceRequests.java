@@ -1,6 +1,7 @@
 package org.civic311.requests;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,9 @@ public interface ServiceRequests {
 
   /** A request as the public may see it, with its public history. */
   Optional<ServiceRequestDetails> find(RequestNumber number);
+
+  /** Several requests as {@link #find} gives each, in one read; numbers without a request are left out. */
+  List<ServiceRequestDetails> findAll(Collection<RequestNumber> numbers);
 
   RequestPage search(RequestQuery query);
 

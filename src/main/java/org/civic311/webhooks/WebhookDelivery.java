@@ -30,7 +30,9 @@ public record WebhookDelivery(
     PENDING,
     /** The endpoint answered 2xx. */
     DELIVERED,
-    /** Still refused after 24 hours of retries; an admin may retry it. */
-    FAILED
+    /** Still refused after 24 hours of retries; an admin may retry it while its endpoint exists. */
+    FAILED,
+    /** Never sent: its endpoint was removed while it waited. Kept as history; cannot be retried. */
+    CANCELLED
   }
 }

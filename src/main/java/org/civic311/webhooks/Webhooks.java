@@ -20,15 +20,24 @@ public interface Webhooks {
 
   Optional<WebhookEndpoint> endpoint(UUID id);
 
-  /** Stops deliveries to an endpoint; pending ones are dropped. Returns false when there is no such endpoint. */
+  /**
+   * Stops deliveries to an endpoint; pending ones are cancelled (kept, never sent). Returns false when
+   * there is no such endpoint.
+   */
   boolean deactivate(UUID id);
 
   /** The latest deliveries to an endpoint, newest first. */
   List<WebhookDelivery> deliveries(UUID endpointId, int limit);
 
-  /** Deliveries that gave up after 24 hours of retries, newest first. */
+  /**
+   * Deliveries that gave up after 24 hours of retries, and those cancelled because their endpoint was
+   * removed ({@link WebhookDelivery.Status#CANCELLED}), newest first.
+   */
   List<WebhookDelivery> failedDeliveries(int limit);
 
-  /** Sends a failed delivery again, soon, with the same id. Returns false when there is no such failed delivery. */
+  /**
+   * Sends a failed delivery again, soon, with the same id. Returns false when there is no such failed
+   * delivery to an endpoint that still exists.
+   */
   boolean retry(UUID deliveryId);
 }

@@ -66,7 +66,7 @@ class CommandLineTests {
     Run run = run(NO_APPLICATION, "api-key", "create", "--name", "X", "--scopes", "open311:post,admin");
 
     assertThat(run.code()).isEqualTo(CommandLine.USAGE);
-    assertThat(run.err()).contains("Unknown scope admin (use open311:post, open311:updates, integration)");
+    assertThat(run.err()).contains("Unknown scope admin (use open311:post, open311:updates, integration, metrics)");
   }
 
   @Test

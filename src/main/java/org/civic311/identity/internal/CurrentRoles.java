@@ -45,7 +45,8 @@ final class CurrentRoles extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.equals("/staff") || path.startsWith("/staff/"));
+    // The protected actuator endpoints too: a manager whose role was taken away must not keep reading metrics.
+    return !(path.equals("/staff") || path.startsWith("/staff/") || MonitoringApiKeys.protectedActuator(request));
   }
 
   @Override

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.civic311.identity.ApiKeys;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +21,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -40,7 +47,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       have neither; Open311 POSTs prove who they are with an API key, checked by the open311 module.
  *   <li>Everything else: sessions (kept in PostgreSQL), CSRF tokens on every form, form sign-in at
  *       {@code /staff/login}. {@code /staff/**} needs a signed-in staff member, {@code /staff/admin/**}
- *       the ADMIN role; resident pages, static files and health stay public.
+ *       the ADMIN role; the actuator endpoints other than health need ADMIN, MANAGER or an API key
+ *       of the {@code metrics} scope ({@link MonitoringApiKeys}); resident pages, static files and
+ *       health stay public.
  * </ul>
  *
  * Both send the same security headers. Only staff pages are marked not to be cached: public pages and
@@ -108,6 +117,7 @@ public class SecurityConfiguration {
       HttpSecurity http,
       ObjectProvider<ClientRegistrationRepository> singleSignOn,
       ObjectProvider<JdbcStaffAccounts> accounts,
+      ObjectProvider<ApiKeys> apiKeys,
       IdentityProperties properties)
       throws Exception {
     RequestMatcher staffPages = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
@@ -120,10 +130,16 @@ public class SecurityConfiguration {
                     .hasRole("ADMIN")
                     .requestMatchers("/staff", "/staff/**")
                     .authenticated()
+                    // Metrics and the other actuator endpoints tell how the city's service runs: admins,
+                    // managers, or a monitoring system's key (MonitoringApiKeys). Health stays public.
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator", "/actuator/**")
+                    .hasAnyAuthority("ROLE_ADMIN", "ROLE_MANAGER", MonitoringApiKeys.AUTHORITY)
                     // Public: resident pages, Open311 (above), photos, static files, health, errors.
                     .requestMatchers(
                         "/", "/report/**", "/requests/**", "/map/**", "/webjars/**", "/portal/**", "/identity/**",
-                        "/manifest.webmanifest", "/favicon.ico", "/actuator/health/**", "/notifications/**", "/error")
+                        "/manifest.webmanifest", "/favicon.ico", "/notifications/**", "/error")
                     .permitAll()
                     // Unknown paths reach the application and get its 404; nothing else is staff-only yet.
                     .anyRequest()
@@ -148,6 +164,15 @@ public class SecurityConfiguration {
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/report/**"),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/requests/**")))
         .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+        // A scraper without a key gets a 401 it can report, not the sign-in page; everyone else is
+        // sent to sign in, as form login (and single sign-on, with the same page) would do.
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(
+                    new DelegatingAuthenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+                        new RequestMatcherEntry<AuthenticationEntryPoint>(
+                            MonitoringApiKeys::protectedActuator, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
         .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl(LOGIN_PAGE + "?signed-out").permitAll())
         .headers(this::securityHeaders)
         .headers(
@@ -157,6 +182,7 @@ public class SecurityConfiguration {
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages, new CacheControlHeadersWriter())));
     http.addFilterBefore(
         new CurrentRoles(accounts.getObject(), new HttpSessionSecurityContextRepository()), AuthorizationFilter.class);
+    http.addFilterBefore(new MonitoringApiKeys(apiKeys.getObject()), AuthorizationFilter.class);
     // Single sign-on only when a provider is configured (spring.security.oauth2.client.registration.*).
     if (singleSignOn.getIfAvailable() != null) {
       OidcStaffSignIn oidc = new OidcStaffSignIn(accounts.getObject(), properties.oidc());

@@ -206,7 +206,6 @@ class DeliveryStore {
         .update();
   }
 
-  /** A taken delivery that must not be sent (its number replied STOP) is cancelled. */
   /** A taken delivery this worker had no time for waits again, due now, its attempt not counted. */
   void release(long id, Instant now) {
     jdbc.sql(
@@ -218,21 +217,26 @@ class DeliveryStore {
         .update();
   }
 
+  /** A taken delivery that must not be sent (its number replied STOP) is cancelled. */
   void markCancelled(long id, String why) {
     jdbc.sql("UPDATE notifications.delivery SET state = 'CANCELLED', last_error = ? WHERE id = ? AND state = 'SENDING'")
         .params(why, id)
         .update();
   }
 
+  /**
+   * Through the partial index {@code delivery_sms_waiting_by_number}: a STOP reply must not read every
+   * delivery ever made.
+   */
+  static final String CANCEL_PENDING_SMS =
+      """
+      UPDATE notifications.delivery SET state = 'CANCELLED', last_error = 'The number replied STOP'
+      WHERE channel = 'SMS' AND recipient = ? AND state IN ('PENDING', 'FAILED')
+      """;
+
   /** Text messages not yet sent to a number that replied STOP are not sent. */
   int cancelPendingSms(String e164) {
-    return jdbc.sql(
-            """
-            UPDATE notifications.delivery SET state = 'CANCELLED', last_error = 'The number replied STOP'
-            WHERE channel = 'SMS' AND recipient = ? AND state IN ('PENDING', 'FAILED')
-            """)
-        .param(e164)
-        .update();
+    return jdbc.sql(CANCEL_PENDING_SMS).param(e164).update();
   }
 
   void markSent(List<Long> ids, Instant now) {

@@ -139,7 +139,11 @@ class DeliveryWorker {
    */
   private void send(List<ClaimedDelivery> batch, Instant stopTextsAt) {
     Map<TemplateStore.Key, MessageTemplate> templatesNow = templates.snapshot();
-    Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow = new HashMap<>();
+    // One read for the whole batch: a round of a storm sends hundreds of messages about as many requests.
+    Map<RequestNumber, ServiceRequestDetails> requestsNow = new HashMap<>();
+    for (ServiceRequestDetails r : requests.findAll(batch.stream().map(ClaimedDelivery::number).distinct().toList())) {
+      requestsNow.put(r.number(), r);
+    }
     Map<MimeMessage, ClaimedDelivery> messages = new IdentityHashMap<>();
     List<MimeMessage> ordered = new ArrayList<>();
     List<ClaimedDelivery> texts = batch.stream().filter(d -> d.channel() == NotificationChannel.SMS).toList();
@@ -147,7 +151,7 @@ class DeliveryWorker {
     for (ClaimedDelivery d : batch) {
       if (d.channel() != NotificationChannel.EMAIL) continue;
       try {
-        ServiceRequestDetails request = requestsNow.computeIfAbsent(d.number(), requests::find)
+        ServiceRequestDetails request = Optional.ofNullable(requestsNow.get(d.number()))
             .orElseThrow(() -> new IllegalStateException("the request no longer exists"));
         String confirmLink = d.subscription() == null ? null : values.confirmLink(signer.confirmToken(d.subscription()), d.language());
         MessageTemplate template = templatesNow.get(new TemplateStore.Key(d.event(), NotificationChannel.EMAIL, d.language()));
@@ -189,7 +193,7 @@ class DeliveryWorker {
   private void sendTexts(
       List<ClaimedDelivery> texts,
       Map<TemplateStore.Key, MessageTemplate> templatesNow,
-      Map<RequestNumber, Optional<ServiceRequestDetails>> requestsNow,
+      Map<RequestNumber, ServiceRequestDetails> requestsNow,
       Instant stopAt) {
     java.util.Set<String> stopped = smsOptOuts.optedOut(texts.stream().map(ClaimedDelivery::recipient).distinct().toList());
     for (ClaimedDelivery d : texts) {
@@ -203,7 +207,7 @@ class DeliveryWorker {
       }
       String body;
       try {
-        ServiceRequestDetails request = requestsNow.computeIfAbsent(d.number(), requests::find)
+        ServiceRequestDetails request = Optional.ofNullable(requestsNow.get(d.number()))
             .orElseThrow(() -> new IllegalStateException("the request no longer exists"));
         MessageTemplate template = templatesNow.get(new TemplateStore.Key(d.event(), NotificationChannel.SMS, d.language()));
         if (template == null) throw new IllegalStateException("there is no SMS template for " + d.event());

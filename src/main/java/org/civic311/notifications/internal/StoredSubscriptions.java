@@ -17,6 +17,7 @@ import org.civic311.notifications.InvalidSubscription;
 import org.civic311.notifications.Subscriptions;
 import org.civic311.requests.RequestNotFound;
 import org.civic311.requests.RequestNumber;
+import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.ServiceRequests;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ class StoredSubscriptions implements Subscriptions {
   static final int MAX_CONFIRMATION_MESSAGES = 3;
   /** Over all requests: a form anyone can fill in must not become a way to flood someone's inbox. */
   static final int MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY = 10;
+  private static final int MAX_MERGE_HOPS = 10;
 
   private final JdbcClient jdbc;
   private final ServiceRequests requests;
@@ -60,9 +62,9 @@ class StoredSubscriptions implements Subscriptions {
 
   @Override
   @Transactional
-  public void subscribe(RequestNumber number, String email, Locale language) {
+  public RequestNumber subscribe(RequestNumber asked, String email, Locale language) {
     String address = checkedAddress(email);
-    if (requests.find(number).isEmpty()) throw new RequestNotFound(number.value());
+    RequestNumber number = followed(asked);
     String recipientKey = signer.recipientKey(number, address);
     String lang = texts.language(language.toLanguageTag());
     Instant now = clock.instant();
@@ -88,10 +90,10 @@ class StoredSubscriptions implements Subscriptions {
         .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3)))
         .single();
     // ACTIVE already follows; MOVED follows the request this one was merged into.
-    if (!row.state().equals("PENDING")) return;
+    if (!row.state().equals("PENDING")) return number;
     if (row.sent() >= MAX_CONFIRMATION_MESSAGES) {
       log.info("Subscription {} asked again; no more confirmation messages are sent for it", row.id());
-      return;
+      return number;
     }
     long today = jdbc.sql(
             """
@@ -103,12 +105,30 @@ class StoredSubscriptions implements Subscriptions {
         .single();
     if (today >= MAX_CONFIRMATIONS_PER_ADDRESS_PER_DAY) {
       log.info("Subscription {}: its address got {} confirmation messages in a day; none sent", row.id(), today);
-      return;
+      return number;
     }
     int nth = row.sent() + 1;
     jdbc.sql("UPDATE notifications.subscription SET verifications_sent = ? WHERE id = ?").params(nth, row.id()).update();
     deliveries.enqueueConfirmation(
         "confirm:" + row.id() + ":" + now.toEpochMilli() + ":" + nth, row.id(), number, address, recipientKey, lang, now);
+    return number;
+  }
+
+  /**
+   * The request a follower of {@code number} hears about: a duplicate closed by a merge gets no more
+   * updates (they go to its parent, where its followers were moved), so following it follows the
+   * parent, and the parent's parent should that one have been merged too. A reopened duplicate is
+   * open again and is followed itself.
+   */
+  private RequestNumber followed(RequestNumber number) {
+    RequestNumber current = number;
+    for (int hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+      ServiceRequestDetails details = requests.find(current).orElseThrow(() -> new RequestNotFound(number.value()));
+      if (details.status().isOpen() || details.duplicateOf() == null) return current;
+      current = details.duplicateOf();
+    }
+    // Merges cannot form a cycle through open requests; a chain this long is followed where it got to.
+    return current;
   }
 
   @Override

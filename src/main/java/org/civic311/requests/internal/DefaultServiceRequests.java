@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,11 @@ class DefaultServiceRequests implements ServiceRequests {
   @Override
   public Optional<ServiceRequestDetails> find(RequestNumber number) {
     return queries.find(number);
+  }
+
+  @Override
+  public List<ServiceRequestDetails> findAll(Collection<RequestNumber> numbers) {
+    return queries.findAll(numbers);
   }
 
   @Override

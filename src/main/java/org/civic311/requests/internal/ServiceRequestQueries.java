@@ -3,6 +3,7 @@ package org.civic311.requests.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ class ServiceRequestQueries {
         .param(number.value())
         .query(this::details)
         .optional();
+  }
+
+  /** One statement for any number of requests (the notification worker's batch), not one per number. */
+  List<ServiceRequestDetails> findAll(Collection<RequestNumber> numbers) {
+    if (numbers.isEmpty()) return List.of();
+    return jdbc.sql(
+            "SELECT " + ServiceRequestRepository.COLUMNS + RequestRows.PUBLIC_HISTORY
+                + " FROM requests.service_request r WHERE r.number = ANY(?)")
+        .param(numbers.stream().map(RequestNumber::value).distinct().toArray(String[]::new))
+        .query(this::details)
+        .list();
   }
 
   RequestPage search(RequestQuery query) {

@@ -67,11 +67,15 @@ class WebhookStore {
         .list();
   }
 
+  /**
+   * Deactivates an endpoint and cancels what still waited for it: never sent, kept as history, and not
+   * offered for a retry that could not reach it. The last attempt's error, if any, stays.
+   */
   boolean deactivate(UUID id, Instant now) {
     int changed = jdbc.sql("UPDATE webhooks.endpoint SET active = false WHERE id = ? AND active").param(id).update();
     jdbc.sql(
             """
-            UPDATE webhooks.delivery SET status = 'FAILED', last_error = 'endpoint deactivated', lease_until = NULL
+            UPDATE webhooks.delivery SET status = 'CANCELLED', lease_until = NULL
             WHERE endpoint_id = ? AND status = 'PENDING'
             """)
         .param(id)
@@ -156,7 +160,7 @@ class WebhookStore {
               lease_until = NULL,
               status = CASE WHEN CAST(:next AS timestamptz) IS NULL THEN 'FAILED' ELSE 'PENDING' END,
               next_attempt_at = coalesce(CAST(:next AS timestamptz), next_attempt_at)
-            WHERE id = :id
+            WHERE id = :id AND status = 'PENDING'
             """)
         .param("id", id)
         .param("code", statusCode)
@@ -172,8 +176,11 @@ class WebhookStore {
         .list();
   }
 
+  /** Failed deliveries, and those cancelled by the removal of their endpoint, newest first. */
   List<WebhookDelivery> failed(int limit) {
-    return jdbc.sql("SELECT " + DELIVERY_COLUMNS + " FROM webhooks.delivery WHERE status = 'FAILED' ORDER BY created_at DESC, id LIMIT ?")
+    return jdbc.sql(
+            "SELECT " + DELIVERY_COLUMNS
+                + " FROM webhooks.delivery WHERE status IN ('FAILED', 'CANCELLED') ORDER BY created_at DESC, id LIMIT ?")
         .param(limit)
         .query((rs, i) -> delivery(rs))
         .list();

@@ -4,10 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.civic311.requests.DueRequest;
+import org.civic311.requests.Priority;
 import org.civic311.requests.RequestNumber;
+import org.civic311.requests.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,8 +78,72 @@ class EscalationStore {
         == 1;
   }
 
-  /** A reopened request starts a new clock: its earlier warning and breach no longer count. */
+  /** A reopened request starts a new clock: its earlier warning and breach (made or failed) no longer count. */
   void forget(RequestNumber number) {
     jdbc.sql("DELETE FROM workflow.sla_escalation WHERE request_number = ?").param(number.value()).update();
+    jdbc.sql("DELETE FROM workflow.sla_escalation_retry WHERE request_number = ?").param(number.value()).update();
+  }
+
+  /** A failed escalation to try again. */
+  record Retry(Kind kind, DueRequest request, int attempts) {}
+
+  /**
+   * Remembers a failed escalation, or counts one more failure of it; it is due again at the next run.
+   * The due date is the one that failed: should the request have moved to another since, the retry
+   * finds it no longer relevant.
+   */
+  void failed(Kind kind, DueRequest request, Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO workflow.sla_escalation_retry
+              (request_number, kind, due_at, category_code, department_code, status, priority, first_failed_at, attempts, next_attempt_at)
+            VALUES (:number, :kind, :due, :category, :department, :status, :priority, :now, 1, :now)
+            ON CONFLICT (request_number, kind) DO UPDATE
+              SET due_at = EXCLUDED.due_at, attempts = sla_escalation_retry.attempts + 1, next_attempt_at = EXCLUDED.next_attempt_at
+            """)
+        .param("number", request.number().value())
+        .param("kind", kind.name())
+        .param("due", Timestamp.from(request.dueAt()))
+        .param("category", request.categoryCode())
+        .param("department", request.departmentCode())
+        .param("status", request.status().name())
+        .param("priority", request.priority().name())
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /**
+   * The failed escalations due to be tried again, longest waiting first, through the index on
+   * {@code next_attempt_at}: the table holds only failures, never the escalations made.
+   */
+  List<Retry> retriesDue(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            SELECT request_number, kind, due_at, category_code, department_code, status, priority, attempts
+            FROM workflow.sla_escalation_retry WHERE next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit
+            """)
+        .param("now", Timestamp.from(now))
+        .param("limit", limit)
+        .query(
+            (rs, i) ->
+                new Retry(
+                    Kind.valueOf(rs.getString("kind")),
+                    new DueRequest(
+                        new RequestNumber(rs.getString("request_number")),
+                        rs.getString("category_code"),
+                        rs.getString("department_code"),
+                        Status.valueOf(rs.getString("status")),
+                        Priority.valueOf(rs.getString("priority")),
+                        rs.getTimestamp("due_at").toInstant()),
+                    rs.getInt("attempts")))
+        .list();
+  }
+
+  /** The escalation was made, or is no longer needed: nothing to retry. */
+  void noRetry(Kind kind, RequestNumber number) {
+    jdbc.sql("DELETE FROM workflow.sla_escalation_retry WHERE request_number = ? AND kind = ?")
+        .param(number.value())
+        .param(kind.name())
+        .update();
   }
 }

@@ -3,6 +3,7 @@ package org.civic311.workflow.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,20 +91,37 @@ class SlaEscalation {
               Instant now = clock.instant();
               Instant earliest = now.minus(settings.catchUp());
               Instant from = scan.get().lastRunAt().map(last -> last.minus(RESCAN)).filter(earliest::isBefore).orElse(earliest);
-              int count = breaches(from, now) + warnings(from, now);
+              Set<String> tried = new HashSet<>();
+              int count = retries(now, tried) + breaches(from, now, tried) + warnings(from, now, tried);
               store.finishScan(now);
               return count;
             });
     return made == null ? 0 : made;
   }
 
+  /**
+   * Escalations that failed in earlier runs. The window above forgets a due date after a few minutes,
+   * so a failure is kept ({@link EscalationStore#failed}) and tried again at every run until it is made
+   * or the request no longer qualifies (closed, held, due date moved, a warning overtaken by its due date).
+   */
+  private int retries(Instant now, Set<String> tried) {
+    int count = 0;
+    for (EscalationStore.Retry retry : store.retriesDue(now, settings.batchSize())) {
+      tried.add(retry.kind() + " " + retry.request().number().value());
+      if (escalate(retry.kind(), retry.request(), now, retry.attempts()) == Outcome.MADE) count++;
+    }
+    return count;
+  }
+
   /** Requests whose due date is in (from, now]. */
-  private int breaches(Instant from, Instant now) {
+  private int breaches(Instant from, Instant now, Set<String> tried) {
     int count = 0;
     for (List<DueRequest> page : pages(from, now, Set.of())) {
       Set<RequestNumber> done = store.alreadyEscalated(EscalationStore.Kind.BREACH, page);
       for (DueRequest r : page) {
-        if (!done.contains(r.number()) && breach(r, now)) count++;
+        if (!done.contains(r.number())
+            && !tried.contains(EscalationStore.Kind.BREACH + " " + r.number().value())
+            && escalate(EscalationStore.Kind.BREACH, r, now, 0) == Outcome.MADE) count++;
       }
     }
     return count;
@@ -115,7 +133,7 @@ class SlaEscalation {
    * (from + lead, now + lead], lead counted like the target (working time for business days). Each
    * target has its own lead, hence one scan per distinct target.
    */
-  private int warnings(Instant from, Instant now) {
+  private int warnings(Instant from, Instant now, Set<String> tried) {
     Map<SlaTarget, Set<String>> categoriesByTarget = new LinkedHashMap<>();
     for (ServiceCategory c : catalog.categories()) {
       if (c.sla() != null) categoriesByTarget.computeIfAbsent(c.sla(), t -> new java.util.HashSet<>()).add(c.code());
@@ -127,7 +145,9 @@ class SlaEscalation {
         List<DueRequest> notYetDue = page.stream().filter(r -> r.dueAt().isAfter(now)).toList();
         Set<RequestNumber> done = store.alreadyEscalated(EscalationStore.Kind.WARNING, notYetDue);
         for (DueRequest r : notYetDue) {
-          if (!done.contains(r.number()) && warn(r, now)) count++;
+          if (!done.contains(r.number())
+              && !tried.contains(EscalationStore.Kind.WARNING + " " + r.number().value())
+              && escalate(EscalationStore.Kind.WARNING, r, now, 0) == Outcome.MADE) count++;
         }
       }
     }
@@ -167,50 +187,68 @@ class SlaEscalation {
         };
   }
 
-  private boolean breach(DueRequest found, Instant now) {
-    return escalate(EscalationStore.Kind.BREACH, found, now, current -> {
-      Priority raised = raise(current.priority());
-      if (raised != current.priority()) {
-        requests.change(current.number(), new RequestChange.ChangePriority(raised), SLA);
-      }
-      events.publishEvent(
-          new SlaBreached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt(), raised));
-    });
+  private enum Outcome {
+    MADE,
+    NOT_NEEDED,
+    FAILED
   }
 
-  private boolean warn(DueRequest found, Instant now) {
-    return escalate(EscalationStore.Kind.WARNING, found, now, current ->
-        events.publishEvent(
-            new SlaWarningReached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt())));
+  private void breach(DueRequest found, ServiceRequestDetails current) {
+    Priority raised = raise(current.priority());
+    if (raised != current.priority()) {
+      requests.change(current.number(), new RequestChange.ChangePriority(raised), SLA);
+    }
+    events.publishEvent(
+        new SlaBreached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt(), raised));
+  }
+
+  private void warn(DueRequest found, ServiceRequestDetails current) {
+    events.publishEvent(
+        new SlaWarningReached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt()));
   }
 
   /**
    * Records and acts in one transaction of its own, after checking the request still qualifies: it may
-   * have been resolved, put on hold or given a later due date since the scan read it.
+   * have been resolved, put on hold or given a later due date since the scan read it. A failure is kept
+   * for the next runs; a success or a request that no longer qualifies ends any retry.
+   *
+   * @param failedBefore how many times this escalation failed in earlier runs (0: first try)
    */
-  private boolean escalate(
-      EscalationStore.Kind kind, DueRequest found, Instant now, java.util.function.Consumer<ServiceRequestDetails> action) {
+  private Outcome escalate(EscalationStore.Kind kind, DueRequest found, Instant now, int failedBefore) {
     try {
-      Boolean done =
+      Outcome outcome =
           perRequest.execute(
               status -> {
                 ServiceRequestDetails current = requests.find(found.number()).orElse(null);
-                if (current == null
-                    || !current.status().isOpen()
-                    || current.status() == Status.ON_HOLD
-                    || !found.dueAt().equals(current.expectedAt())) {
-                  return false;
+                boolean qualifies =
+                    current != null
+                        && current.status().isOpen()
+                        && current.status() != Status.ON_HOLD
+                        && found.dueAt().equals(current.expectedAt())
+                        // A warning not made before the due date is overtaken by the breach.
+                        && (kind == EscalationStore.Kind.BREACH || found.dueAt().isAfter(now));
+                Outcome result = Outcome.NOT_NEEDED;
+                if (qualifies && store.record(kind, found, now)) {
+                  switch (kind) {
+                    case BREACH -> breach(found, current);
+                    case WARNING -> warn(found, current);
+                  }
+                  result = Outcome.MADE;
                 }
-                if (!store.record(kind, found, now)) return false;
-                action.accept(current);
-                return true;
+                if (failedBefore > 0) store.noRetry(kind, found.number());
+                return result;
               });
-      return Boolean.TRUE.equals(done);
+      return outcome == null ? Outcome.NOT_NEEDED : outcome;
     } catch (RuntimeException e) {
       // One request that cannot be escalated now (e.g. changed at the same moment) must not stop the
-      // others; the next runs look back far enough to try it again.
-      log.warn("SLA {} of request {} failed; retried at the next run", kind, found.number().value(), e);
-      return false;
+      // others. It is kept in the run's own transaction and tried again at every run until it works.
+      store.failed(kind, found, now);
+      if (failedBefore == 0) {
+        log.warn("SLA {} of request {} failed; retried at the next runs", kind, found.number().value(), e);
+      } else {
+        log.warn("SLA {} of request {} failed again ({} attempts): {}", kind, found.number().value(), failedBefore + 1, e.toString());
+      }
+      return Outcome.FAILED;
     }
   }
 

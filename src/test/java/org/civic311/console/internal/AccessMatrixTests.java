@@ -111,6 +111,19 @@ class AccessMatrixTests {
   static final Map<Who, Outcome> AUDIT = staff(Set.of(Who.ADMIN));
 
   /**
+   * The actuator endpoints other than health: admins and managers signed in, or a monitoring
+   * system's key of the metrics scope (MonitoringAccessTests); anyone else without a session gets a
+   * 401, not the sign-in page.
+   */
+  static final Map<Who, Outcome> MONITORING = monitoring();
+
+  static Map<Who, Outcome> monitoring() {
+    Map<Who, Outcome> map = staff(Set.of(Who.MANAGER, Who.ADMIN));
+    map.put(Who.ANONYMOUS, Outcome.UNAUTHORIZED);
+    return map;
+  }
+
+  /**
    * Machine endpoints that need an API key (Open311 POSTs) or a provider's signature (SMS replies):
    * refused to every caller who has neither, signed in or not; a staff session is not a key.
    */
@@ -153,11 +166,11 @@ class AccessMatrixTests {
       row("POST /open311/v2/servicerequestupdates.{extension}", KEY_OR_SIGNATURE),
       row("GET /media/{file}", PUBLIC, "/media/no-such-photo.jpg"),
       row("GET /media/{id}/thumbnail.jpg", PUBLIC),
-      row("GET /actuator", PUBLIC),
+      row("GET /actuator", MONITORING),
       row("GET /actuator/health", PUBLIC),
       row("GET /actuator/health/**", PUBLIC, "/actuator/health/liveness"),
-      row("GET /actuator/info", PUBLIC),
-      row("GET /actuator/prometheus", PUBLIC),
+      row("GET /actuator/info", MONITORING),
+      row("GET /actuator/prometheus", MONITORING),
       // The resident portal.
       row("GET /", PUBLIC),
       row("GET /manifest.webmanifest", PUBLIC),

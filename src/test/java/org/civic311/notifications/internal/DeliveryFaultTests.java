@@ -83,6 +83,54 @@ class DeliveryFaultTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void one_round_of_messages_about_several_requests_gives_each_reporter_the_message_of_their_own_request() throws Exception {
+    String domain = "batch.example.org";
+    Map<RequestNumber, String> reporters = new java.util.LinkedHashMap<>();
+    Map<RequestNumber, String> languages = new HashMap<>();
+    SMTP.stop();
+    try {
+      for (int i = 0; i < 6; i++) {
+        String address = uniqueAddress(domain);
+        String language = i % 2 == 0 ? "en" : "es";
+        RequestNumber number = submit(address, language);
+        reporters.put(number, address);
+        languages.put(number, language);
+      }
+      RequestNumber updated = reporters.keySet().iterator().next();
+      requests.change(updated, new RequestChange.PostPublicUpdate("Asphalt is on its way."), DISPATCHER);
+      await().atMost(Duration.ofSeconds(30)).until(() -> attemptedAndWaiting(List.copyOf(reporters.keySet())) == 7);
+    } finally {
+      SMTP.start();
+    }
+
+    // All seven are due at the same instant: the worker takes them in one round.
+    clock.advance(PAST_ANY_BACKOFF);
+    await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.getReceivedMessagesForDomain(domain).length >= 7);
+    assertThat(SMTP.getReceivedMessagesForDomain(domain)).hasSize(7);
+    RequestNumber updated = reporters.keySet().iterator().next();
+    for (var reporter : reporters.entrySet()) {
+      RequestNumber number = reporter.getKey();
+      List<MimeMessage> mail = mailTo(reporter.getValue());
+      assertThat(mail).as(number.value()).hasSize(number.equals(updated) ? 2 : 1);
+      assertThat(mail).extracting(MimeMessage::getSubject).anySatisfy(subject -> assertThat(subject).isEqualTo(
+          languages.get(number).equals("en") ? "We received your report " + number + " (Pothole)" : "Recibimos su reporte " + number + " (Bache)"));
+      for (MimeMessage m : mail) {
+        String text = part(m, "text/plain");
+        assertThat(text).contains(number.value());
+        for (RequestNumber other : reporters.keySet()) {
+          if (!other.equals(number)) assertThat(text).as("only its own request").doesNotContain(other.value());
+        }
+      }
+      assertThat(deliveries.ofRequest(number)).allSatisfy(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT));
+    }
+    assertThat(mailTo(reporters.get(updated)))
+        .extracting(MimeMessage::getSubject)
+        .contains("News about request " + updated);
+    assertThat(part(mailTo(reporters.get(updated)).stream().filter(m -> header(m, "Subject").startsWith("News")).findFirst().orElseThrow(), "text/plain"))
+        .contains("Asphalt is on its way.");
+  }
+
+  @Test
   void deliveries_held_by_a_worker_that_died_are_sent_after_its_lease_with_the_same_message_id() throws Exception {
     String address = uniqueAddress("lease.example.org");
     RequestNumber number;

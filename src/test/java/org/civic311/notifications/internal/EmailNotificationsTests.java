@@ -28,6 +28,7 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
 
   private static final Actor DISPATCHER = Actor.staff("dispatcher");
 
+  @Autowired org.civic311.identity.ApiKeys apiKeys;
   @Autowired Subscriptions subscriptions;
   @Autowired Deliveries deliveries;
   @Autowired Templates templates;
@@ -57,7 +58,12 @@ class EmailNotificationsTests extends NotificationsIntegrationSupport {
             .until(() -> deliveries.ofRequest(number).getFirst(), d -> d.state() == DeliveryState.SENT);
     assertThat(mail.getMessageID()).isEqualTo("<delivery-" + delivery.id() + ".civic311@311.springfield.example.gov>");
     assertThat(delivery.recipient()).as("admins see a masked address").startsWith("r***@").doesNotContain(address);
-    assertThat(get("/actuator/prometheus").body())
+    // Metrics are for monitoring systems: a key of the metrics scope.
+    String metricsKey = apiKeys.create("Prometheus", java.util.Set.of(org.civic311.identity.ApiKeyScope.METRICS)).secret();
+    assertThat(http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + metricsKey).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body())
         .contains("civic311_notifications_sent_total", "civic311_notifications_waiting", "civic311_notifications_failed ");
   }
 

@@ -68,6 +68,32 @@ class MergeNotificationsTests extends NotificationsIntegrationSupport {
   }
 
   @Test
+  void someone_who_follows_a_duplicate_after_its_merge_follows_the_parent_and_hears_its_updates() throws Exception {
+    RequestNumber duplicate = submit(null, "en");
+    RequestNumber parent = submit(null, "en");
+    requests.change(duplicate, new RequestChange.MarkDuplicate(parent), DISPATCHER);
+    await().atMost(Duration.ofSeconds(30)).until(() -> mergeRows(duplicate) == 1);
+
+    String follower = uniqueAddress("late-follower.example.org");
+    assertThat(subscriptions.subscribe(duplicate, follower, Locale.ENGLISH)).isEqualTo(parent);
+    MimeMessage confirmation = awaitMail(follower, 1).getFirst();
+    assertThat(confirmation.getSubject()).contains(parent.value());
+    String path = linkPath(part(confirmation, "text/plain"), SITE + "/notifications/confirm/");
+    assertThat(post(path, "").statusCode()).isEqualTo(200);
+    assertThat(activeFollowers(parent)).isEqualTo(1);
+    assertThat(activeFollowers(duplicate)).isZero();
+
+    requests.change(parent, new RequestChange.PostPublicUpdate("Crews come on Monday."), DISPATCHER);
+    MimeMessage update = awaitMail(follower, 2).get(1);
+    assertThat(update.getSubject()).isEqualTo("News about request " + parent);
+    assertThat(part(update, "text/plain")).contains("Crews come on Monday.");
+
+    // A reopened duplicate is a request of its own again: following it follows it.
+    requests.change(duplicate, new RequestChange.Reopen("This is a different hole, further down the street"), Actor.resident());
+    assertThat(subscriptions.subscribe(duplicate, uniqueAddress("late-follower.example.org"), Locale.ENGLISH)).isEqualTo(duplicate);
+  }
+
+  @Test
   void the_outbox_delivering_the_merge_again_creates_no_second_subscription_and_no_second_message() throws Exception {
     String reporter = uniqueAddress("merge-replay.example.org");
     RequestNumber duplicate = submit(reporter, "en");

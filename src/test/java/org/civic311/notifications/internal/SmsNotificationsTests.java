@@ -32,6 +32,7 @@ class SmsNotificationsTests extends NotificationsIntegrationSupport {
 
   @Autowired Deliveries deliveries;
   @Autowired DeliveryWorker worker;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   @Test
   void a_reporter_who_agreed_to_sms_gets_the_received_message_in_spanish_in_one_segment() {
@@ -213,5 +214,31 @@ class SmsNotificationsTests extends NotificationsIntegrationSupport {
   private int attempts(RequestNumber number) {
     List<Delivery> sms = smsOf(number);
     return sms.isEmpty() ? 0 : sms.getFirst().attempts();
+  }
+
+  @Test
+  void a_stop_reply_finds_the_waiting_messages_of_its_number_through_an_index() {
+    var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    String plan =
+        transaction.execute(
+            status -> {
+              status.setRollbackOnly();
+              // A city's years of deliveries: mostly sent, a few waiting.
+              jdbc.sql(
+                      """
+                      INSERT INTO notifications.delivery
+                        (dedup_key, request_number, event, channel, recipient, recipient_key, language, state, next_attempt_at, created_at)
+                      SELECT 'explain:' || i, '2026-' || lpad(i::text, 6, '0'), 'RECEIVED',
+                             CASE WHEN i % 3 = 0 THEN 'SMS' ELSE 'EMAIL' END,
+                             CASE WHEN i % 3 = 0 THEN '+1555' || lpad(i::text, 7, '0') ELSE 'r' || i || '@example.org' END,
+                             'k' || i, 'en', CASE WHEN i % 500 = 0 THEN 'PENDING' ELSE 'SENT' END, now(), now()
+                      FROM generate_series(1, 30000) i
+                      """)
+                  .update();
+              jdbc.sql("ANALYZE notifications.delivery").update();
+              return String.join(
+                  "\n", jdbc.sql("EXPLAIN " + DeliveryStore.CANCEL_PENDING_SMS).param("+15550001500").query(String.class).list());
+            });
+    assertThat(plan).contains("delivery_sms_waiting_by_number").doesNotContain("Seq Scan");
   }
 }

@@ -229,6 +229,30 @@ class WebhookDeliveryIntegrationTests {
   }
 
   @Test
+  void removing_an_endpoint_cancels_what_waited_for_it_keeps_its_history_and_never_sends_it() {
+    RegisteredEndpoint endpoint = register("*");
+    submitPothole();
+    WebhookDelivery waiting = deliveriesFor(endpoint, 1).getFirst();
+    answers.add(503);
+    sender.sendDue();
+
+    assertThat(webhooks.deactivate(endpoint.endpoint().id())).isTrue();
+    assertThat(webhooks.deliveries(endpoint.endpoint().id(), 10)).singleElement().satisfies(d -> {
+      assertThat(d.id()).isEqualTo(waiting.id());
+      assertThat(d.status()).isEqualTo(WebhookDelivery.Status.CANCELLED);
+      assertThat(d.attempts()).as("its attempt is kept").isEqualTo(1);
+      assertThat(d.lastStatusCode()).isEqualTo(503);
+    });
+    assertThat(webhooks.failedDeliveries(1000)).filteredOn(d -> d.id().equals(waiting.id()))
+        .singleElement().extracting(WebhookDelivery::status).isEqualTo(WebhookDelivery.Status.CANCELLED);
+    assertThat(webhooks.retry(waiting.id())).isFalse();
+
+    clock.advance(Duration.ofHours(1));
+    assertThat(sender.sendDue()).isZero();
+    assertThat(received).as("only the attempt before the removal").hasSize(1);
+  }
+
+  @Test
   void a_merge_reaches_the_endpoint_once_with_the_duplicate_and_the_parent() {
     RegisteredEndpoint endpoint = register("request.merged");
     RequestNumber duplicate = submitPothole();

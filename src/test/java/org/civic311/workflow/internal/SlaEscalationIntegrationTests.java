@@ -81,6 +81,29 @@ class SlaEscalationIntegrationTests {
     Escalations escalations() {
       return new Escalations();
     }
+
+    @Bean
+    FailingListener failingListener() {
+      return new FailingListener();
+    }
+  }
+
+  /**
+   * A listener in the escalation's transaction that fails for the requests named, as a broken
+   * downstream (a full disk, a lost connection) would: the escalation's transaction rolls back.
+   */
+  static class FailingListener {
+    final Set<RequestNumber> failFor = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @org.springframework.context.event.EventListener
+    void on(SlaWarningReached event) {
+      if (failFor.contains(event.number())) throw new IllegalStateException("warning cannot be handled right now");
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(SlaBreached event) {
+      if (failFor.contains(event.number())) throw new IllegalStateException("breach cannot be handled right now");
+    }
   }
 
   /** What the notifications module would hear: escalation events that were committed. */
@@ -113,6 +136,7 @@ class SlaEscalationIntegrationTests {
   @Autowired SlaEscalation escalation;
   @Autowired MovableClock clock;
   @Autowired Escalations escalations;
+  @Autowired FailingListener failing;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
@@ -438,5 +462,62 @@ class SlaEscalationIntegrationTests {
     clock.moveTo(local(monday.plusDays(1), "17:05"));
     escalation.run();
     assertThat(escalations.breachesFor(tree)).extracting(SlaBreached::priority).containsExactly(Priority.HIGH, Priority.URGENT);
+  }
+
+  @Test
+  void a_warning_that_keeps_failing_for_longer_than_the_rescan_window_is_sent_once_it_succeeds() {
+    LocalDate monday = nextQuietMonday();
+    clock.moveTo(local(monday, "08:00"));
+    RequestNumber tree = fallenTree(); // due 16:00, warning at 14:00
+    failing.failFor.add(tree);
+    try {
+      clock.moveTo(local(monday, "14:01"));
+      for (int minute = 0; minute < 15; minute++) {
+        escalation.run();
+        clock.advance(Duration.ofMinutes(1));
+      }
+      assertThat(escalations.warningsFor(tree)).as("failing for 15 minutes").isEmpty();
+    } finally {
+      failing.failFor.remove(tree);
+    }
+
+    escalation.run();
+    escalation.run();
+    assertThat(escalations.warningsFor(tree))
+        .singleElement()
+        .isEqualTo(new SlaWarningReached(tree, "FALLEN_TREE", "PARKS", local(monday, "16:00")));
+    assertThat(pendingRetries(tree)).as("nothing left to retry").isZero();
+  }
+
+  @Test
+  void a_failing_breach_is_retried_until_the_request_is_closed_and_then_dropped() {
+    LocalDate monday = nextQuietMonday();
+    clock.moveTo(local(monday, "08:00"));
+    RequestNumber tree = fallenTree();
+    failing.failFor.add(tree);
+    try {
+      clock.moveTo(local(monday, "16:30"));
+      escalation.run();
+      clock.moveTo(local(monday, "17:30"));
+      escalation.run();
+      assertThat(pendingRetries(tree)).as("still due an hour later").isOne();
+
+      change(tree, new RequestChange.Close(CloseReason.REFERRED, "The tree is on private land"));
+      escalation.run();
+      assertThat(pendingRetries(tree)).as("closed: no longer relevant").isZero();
+    } finally {
+      failing.failFor.remove(tree);
+    }
+    clock.moveTo(local(monday, "18:30"));
+    escalation.run();
+    assertThat(escalations.breachesFor(tree)).isEmpty();
+    assertThat(details(tree).priority()).isEqualTo(Priority.NORMAL);
+  }
+
+  private int pendingRetries(RequestNumber number) {
+    return jdbc.sql("SELECT count(*) FROM workflow.sla_escalation_retry WHERE request_number = ?")
+        .param(number.value())
+        .query(Integer.class)
+        .single();
   }
 }

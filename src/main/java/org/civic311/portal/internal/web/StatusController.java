@@ -21,6 +21,7 @@ import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequestDetails;
 import org.civic311.requests.ServiceRequests;
 import org.civic311.requests.TransitionNotAllowed;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -78,6 +79,14 @@ class StatusController {
     Optional<ServiceRequestDetails> found = find(number);
     if (found.isEmpty()) return notFound(number, model, response);
     if (done.equals("follow") || done.equals("reopened")) model.addAttribute("done", done);
+    if (done.equals("follow-merged")) {
+      // Followed where the updates go: the request this one was merged into.
+      RequestNumber followed = mergedInto(found.get());
+      if (followed != null) {
+        model.addAttribute("done", done);
+        model.addAttribute("followedInstead", followed.value());
+      }
+    }
     return page(found.get(), new FieldErrors(messages, locale), "", "", locale, model, request, response);
   }
 
@@ -128,8 +137,9 @@ class StatusController {
     if (!errors.isEmpty()) return refused(details, errors, typed, "", locale, model, request, response);
     String client = request.getRemoteAddr();
     if (!rateLimit.tryAcquire(client)) return tooMany(details, typed, "", locale, model, request, response);
+    RequestNumber followed;
     try {
-      subscriptions.subscribe(details.number(), typed.strip(), locale);
+      followed = subscriptions.subscribe(details.number(), typed.strip(), locale);
     } catch (InvalidSubscription invalid) {
       rateLimit.release(client);
       errors.add("email", "portal.track.follow.error.invalid");
@@ -138,12 +148,13 @@ class StatusController {
       return notFound(number, model, response);
     }
     try {
-      requests.change(details.number(), new RequestChange.Follow(), Actor.resident());
+      requests.change(followed, new RequestChange.Follow(), Actor.resident());
     } catch (TransitionNotAllowed closed) {
       // A closed request counts no new "me too"; the follower still hears if it is reopened.
-      log.debug("Follower of closed request {} not counted", details.number());
+      log.debug("Follower of closed request {} not counted", followed);
     }
-    return "redirect:/requests/" + details.number().value() + "?done=follow#follow";
+    String done = followed.equals(details.number()) ? "follow" : "follow-merged";
+    return "redirect:/requests/" + details.number().value() + "?done=" + done + "#follow";
   }
 
   /** "Not fixed? Reopen": within the reopen window after closing, with the resident's reason. */
@@ -197,6 +208,22 @@ class StatusController {
     if (details.status().isOpen()) return false;
     Instant closedAt = details.closedAt() != null ? details.closedAt() : details.updatedAt();
     return !clock.instant().isAfter(closedAt.plus(Duration.ofDays(track.reopenDays())));
+  }
+
+  /**
+   * The request a merged (closed duplicate) request's updates go to, through later merges too, as the
+   * notifications module follows it; null for a request that is not merged.
+   */
+  private @Nullable RequestNumber mergedInto(ServiceRequestDetails details) {
+    RequestNumber parent = null;
+    ServiceRequestDetails current = details;
+    for (int hop = 0; hop < 10 && !current.status().isOpen() && current.duplicateOf() != null; hop++) {
+      parent = current.duplicateOf();
+      Optional<ServiceRequestDetails> next = requests.find(parent);
+      if (next.isEmpty()) break;
+      current = next.get();
+    }
+    return parent;
   }
 
   private Optional<ServiceRequestDetails> find(String number) {

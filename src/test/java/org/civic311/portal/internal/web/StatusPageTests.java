@@ -112,6 +112,32 @@ class StatusPageTests {
   }
 
   @Test
+  void following_a_request_after_it_was_merged_follows_the_request_it_was_merged_into_and_says_so() throws Exception {
+    RequestNumber duplicate = TrackTestSupport.pothole(requests, "Hole by the school");
+    RequestNumber parent = TrackTestSupport.pothole(requests, "Hole by the school gate");
+    requests.change(duplicate, new RequestChange.MarkDuplicate(parent), Actor.staff("jdoe"));
+    int before = requests.find(parent).orElseThrow().followers();
+    var client = new PortalTestClient(mvc, "10.20.0.9");
+    open(client, "/requests/" + duplicate.value(), "en");
+
+    MvcResult result = mvc.perform(client.post("/requests/" + duplicate.value() + "/follow",
+        List.of(Map.entry("csrf", client.csrf), Map.entry("email", "late-neighbour@example.org")))).andReturn();
+
+    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/requests/" + duplicate.value() + "?done=follow-merged#follow");
+    assertThat(deliveries.ofRequest(parent)).as("the confirmation is for the parent")
+        .filteredOn(d -> d.event() == NotificationEvent.FOLLOW_CONFIRMATION).hasSize(1);
+    assertThat(deliveries.ofRequest(duplicate)).noneMatch(d -> d.event() == NotificationEvent.FOLLOW_CONFIRMATION);
+    assertThat(requests.find(parent).orElseThrow().followers()).as("one more person with the problem").isEqualTo(before + 1);
+    String done = body(mvc.perform(client.with(get(result.getResponse().getRedirectedUrl()))).andReturn());
+    assertThat(done).contains(
+        "This report (" + duplicate.value() + ") was merged into request " + parent.value() + ", which is about the same problem: you now follow that one.",
+        "href=\"/requests/" + parent.value() + "\"");
+
+    String spanish = body(mvc.perform(client.with(get(result.getResponse().getRedirectedUrl()).param("lang", "es"))).andReturn());
+    assertThat(spanish).contains("Este reporte (" + duplicate.value() + ") se unió a la solicitud " + parent.value());
+  }
+
+  @Test
   void a_bad_email_is_shown_next_to_the_field_and_kept() throws Exception {
     RequestNumber number = TrackTestSupport.pothole(requests, "Hole");
     var client = new PortalTestClient(mvc, "10.20.0.2");

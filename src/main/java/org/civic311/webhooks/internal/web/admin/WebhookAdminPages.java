@@ -107,13 +107,20 @@ class WebhookAdminPages {
     List<WebhookDelivery> failed = webhooks.failedDeliveries(SHOWN);
     model.addAttribute("failed", failed.stream()
         .map(d -> new DeliveryRow(d.id().toString(), d.eventType(), d.requestNumber(), endpointUrl(endpoints, d.endpointId()),
-            d.attempts(), d.lastStatusCode(), d.lastError(), f.format(d.nextAttemptAt().atZone(zone))))
+            d.attempts(), d.lastStatusCode(), d.lastError(), f.format(d.nextAttemptAt().atZone(zone)),
+            rowState(d, endpoints)))
         .toList());
     model.addAttribute("knownEvents", WebhookEventTypes.known().stream().sorted().toList());
     model.addAttribute("url", url);
     model.addAttribute("events", events);
     model.addAttribute("description", description);
     return "notify-admin/webhooks";
+  }
+
+  /** A retry can only reach an endpoint that still exists; the others say why there is no button. */
+  private static RowState rowState(WebhookDelivery d, List<WebhookEndpoint> activeEndpoints) {
+    if (d.status() == WebhookDelivery.Status.CANCELLED) return RowState.CANCELLED;
+    return activeEndpoints.stream().anyMatch(e -> e.id().equals(d.endpointId())) ? RowState.RETRYABLE : RowState.ENDPOINT_REMOVED;
   }
 
   private String endpointUrl(List<WebhookEndpoint> endpoints, UUID id) {
@@ -132,8 +139,27 @@ class WebhookAdminPages {
   /** An endpoint as the page shows it. */
   public record EndpointRow(String id, String url, boolean all, List<String> events, String description, String since) {}
 
-  /** A failed delivery as the page shows it. */
+  /** What the page offers for a row. */
+  public enum RowState {
+    /** Failed; its endpoint exists: a Retry button. */
+    RETRYABLE,
+    /** Failed before its endpoint was removed. */
+    ENDPOINT_REMOVED,
+    /** Waited when its endpoint was removed; never sent. */
+    CANCELLED
+  }
+
+  /** A failed or cancelled delivery as the page shows it. */
   public record DeliveryRow(
       String id, String event, String number, String endpoint, int attempts, @Nullable Integer status, @Nullable String error,
-      String when) {}
+      String when, RowState state) {
+
+    public boolean retryable() {
+      return state == RowState.RETRYABLE;
+    }
+
+    public boolean cancelled() {
+      return state == RowState.CANCELLED;
+    }
+  }
 }

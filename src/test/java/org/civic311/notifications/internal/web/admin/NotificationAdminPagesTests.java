@@ -252,6 +252,39 @@ class NotificationAdminPagesTests {
   }
 
   @Test
+  void removing_an_endpoint_shows_what_waited_for_it_as_cancelled_without_a_retry_and_keeps_it() throws Exception {
+    // Nothing listens there: the delivery waits for its next attempt.
+    var endpoint = webhooks.register(java.net.URI.create("http://127.0.0.1:9/removed-" + UUID.randomUUID()), Set.of("*"), "Old system").endpoint();
+    requests.submit(new SubmitServiceRequest("POTHOLE", Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
+        new Location(34.0522, -118.2437, "200 N Spring St", null, "90012"), "Deep pothole", List.of(), Channel.WEB,
+        org.civic311.requests.Reporter.ANONYMOUS, null, null));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> !webhooks.deliveries(endpoint.id(), 10).isEmpty());
+    var waiting = webhooks.deliveries(endpoint.id(), 10).getFirst();
+
+    admin.get("/staff/admin/webhooks");
+    assertThat(admin.post("/staff/admin/webhooks/" + endpoint.id() + "/remove", Map.of()).statusCode()).isEqualTo(302);
+
+    String page = admin.get("/staff/admin/webhooks").body();
+    int row = page.indexOf("data-delivery=\"" + waiting.id() + "\"");
+    assertThat(row).as("listed on the page").isPositive();
+    String shown = page.substring(row, page.indexOf("</tr>", row));
+    assertThat(shown).contains("Cancelled: endpoint removed").doesNotContain("/retry", "Retry");
+    assertThat(webhooks.deliveries(endpoint.id(), 10))
+        .as("kept as history")
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.id()).isEqualTo(waiting.id());
+          assertThat(d.status()).isEqualTo(org.civic311.webhooks.WebhookDelivery.Status.CANCELLED);
+        });
+    assertThat(webhooks.retry(waiting.id())).as("nothing to retry").isFalse();
+
+    admin.get("/staff/admin/webhooks?lang=es");
+    assertThat(admin.get("/staff/admin/webhooks").body()).contains("Cancelado: destino eliminado");
+    admin.get("/staff/admin/webhooks?lang=en");
+  }
+
+  @Test
   void the_pages_are_for_admins_only() throws Exception {
     String email = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8) + "@springfield.example.gov";
     staff.create(new NewStaffMember(email, "Dispatcher", Set.of(StaffRole.DISPATCHER), Set.of("PW"), null), PASSWORD);
