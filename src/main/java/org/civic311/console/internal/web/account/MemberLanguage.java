@@ -32,7 +32,7 @@ class MemberLanguage {
     if (!StaffMember.LANGUAGES.contains(wanted)) {
       AuditNotes.detail(request, "refused: language " + wanted);
       redirect.addFlashAttribute("languageProblem", true);
-      return "redirect:/staff#language";
+      return "redirect:/staff";
     }
     StaffMember after = accounts.changeLanguage(me.id(), wanted);
     AuditNotes.detail(request, "language of emails " + me.language() + " -> " + after.language());
