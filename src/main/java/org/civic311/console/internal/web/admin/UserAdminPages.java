@@ -126,7 +126,8 @@ class UserAdminPages {
     if (text(form.name()).isEmpty()) return newPage(model, form, problems.of("name", "admin.users.problem.name"));
     Set<StaffRole> roles = roles(form.roles());
     if (roles.isEmpty()) return newPage(model, form, problems.of("roles", "admin.users.problem.roles"));
-    String language = text(form.language());
+    // A form without the select (an older page still open) creates an English reader.
+    String language = text(form.language()).isEmpty() ? StaffMember.LANGUAGES.getFirst() : text(form.language());
     if (!StaffMember.LANGUAGES.contains(language)) return newPage(model, form, problems.of("language", "admin.users.problem.language"));
     boolean byLink = !"password".equals(form.passwordChoice());
     String password;
@@ -174,7 +175,8 @@ class UserAdminPages {
       AuditNotes.detail(request, "refused: own ADMIN role");
       return editPage(model, me, member, form, problems.of("roles", "admin.users.problem.ownAdmin"));
     }
-    String language = text(form.language());
+    // A form without the select (an older page still open) keeps the member's language.
+    String language = text(form.language()).isEmpty() ? member.language() : text(form.language());
     if (!StaffMember.LANGUAGES.contains(language)) return editPage(model, me, member, form, problems.of("language", "admin.users.problem.language"));
     StaffMember after;
     try {
