@@ -36,6 +36,18 @@ public interface StaffAccounts {
   /** Puts the member in a crew, or in none with null. */
   StaffMember assignCrew(StaffMemberId id, @Nullable String crewCode);
 
+  /**
+   * Replaces the member's roles, departments, crew and language in one transaction: when one of
+   * them is refused, nothing is saved.
+   *
+   * @throws StaffAccountRejected when no role is given, a department or crew is unknown, or the
+   *     language is not one of {@link StaffMember#LANGUAGES}
+   */
+  StaffMember update(StaffMemberId id, StaffAccountChange change);
+
+  /** Sets the language of the member's emails (one of {@link StaffMember#LANGUAGES}), e.g. their own choice. */
+  StaffMember changeLanguage(StaffMemberId id, String language);
+
   /** Stops the member from signing in and ends their sessions on every node. */
   StaffMember disable(StaffMemberId id);
 

@@ -1,5 +1,6 @@
 package org.civic311.identity;
 
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param departments codes of the catalog departments they work for
  * @param crew the crew they belong to, if any
  * @param enabled false when an admin disabled the account
+ * @param language the language of the emails they get, one of {@link #LANGUAGES}
  */
 public record StaffMember(
     StaffMemberId id,
@@ -22,11 +24,21 @@ public record StaffMember(
     Set<StaffRole> roles,
     Set<String> departments,
     @Nullable Crew crew,
-    boolean enabled) {
+    boolean enabled,
+    String language) {
+
+  /** The languages staff emails exist in; the first is the default. */
+  public static final List<String> LANGUAGES = List.of("en", "es");
 
   public StaffMember {
     roles = Set.copyOf(roles);
     departments = Set.copyOf(departments);
+  }
+
+  /** A member who reads English. */
+  public StaffMember(
+      StaffMemberId id, String email, String name, Set<StaffRole> roles, Set<String> departments, @Nullable Crew crew, boolean enabled) {
+    this(id, email, name, roles, departments, crew, enabled, LANGUAGES.getFirst());
   }
 
   /** Whether the member has this role. */

@@ -22,6 +22,7 @@ import org.civic311.catalog.Catalog;
 import org.civic311.catalog.Department;
 import org.civic311.identity.Crew;
 import org.civic311.identity.NewStaffMember;
+import org.civic311.identity.StaffAccountChange;
 import org.civic311.identity.StaffAccountRejected;
 import org.civic311.identity.StaffAccounts;
 import org.civic311.identity.StaffMember;
@@ -66,19 +67,20 @@ class JdbcStaffAccounts implements StaffAccounts {
     Set<StaffRole> roles = validRoles(member.roles());
     Set<String> departments = validDepartments(member.departments());
     String crew = member.crewCode() == null ? null : existingCrew(member.crewCode());
+    String language = validLanguage(member.language());
     checkPassword(password);
     UUID id = UUID.randomUUID();
     OffsetDateTime now = now();
     try {
       jdbc.sql(
               """
-              insert into identity.staff_member (id, email, display_name, password_hash, crew_code, created_at, password_changed_at)
-              values (?, ?, ?, ?, ?, ?, ?)
+              insert into identity.staff_member (id, email, display_name, password_hash, crew_code, created_at, password_changed_at, language)
+              values (?, ?, ?, ?, ?, ?, ?, ?)
               """)
-          .params(id, email, name, passwords.encode(password), crew, now, now)
+          .params(id, email, name, passwords.encode(password), crew, now, now, language)
           .update();
     } catch (DuplicateKeyException taken) {
-      throw new StaffAccountRejected("A staff account with the email " + email + " already exists");
+      throw new StaffAccountRejected("email", "A staff account with the email " + email + " already exists");
     }
     StaffMemberId memberId = new StaffMemberId(id);
     writeRoles(memberId, roles);
@@ -158,6 +160,33 @@ class JdbcStaffAccounts implements StaffAccounts {
     String crew = crewCode == null ? null : existingCrew(crewCode);
     lock(id);
     jdbc.sql("update identity.staff_member set crew_code = ? where id = ?").params(crew, id.value()).update();
+    return require(id);
+  }
+
+  @Override
+  @Transactional
+  public StaffMember update(StaffMemberId id, StaffAccountChange change) {
+    // Everything is checked before the first write, and the transaction covers the writes anyway.
+    Set<StaffRole> roles = validRoles(change.roles());
+    Set<String> departments = validDepartments(change.departments());
+    String crew = change.crewCode() == null ? null : existingCrew(change.crewCode());
+    String language = validLanguage(change.language());
+    lock(id);
+    jdbc.sql("delete from identity.staff_role where staff_member_id = ?").param(id.value()).update();
+    writeRoles(id, roles);
+    jdbc.sql("delete from identity.staff_department where staff_member_id = ?").param(id.value()).update();
+    writeDepartments(id, departments);
+    jdbc.sql("update identity.staff_member set crew_code = ?, language = ? where id = ?").params(crew, language, id.value()).update();
+    log.info("Staff member {} now has roles {}, departments {}, crew {}, language {}", id, roles, departments, crew, language);
+    return require(id);
+  }
+
+  @Override
+  @Transactional
+  public StaffMember changeLanguage(StaffMemberId id, String language) {
+    String valid = validLanguage(language);
+    lock(id);
+    jdbc.sql("update identity.staff_member set language = ? where id = ?").params(valid, id.value()).update();
     return require(id);
   }
 
@@ -261,7 +290,7 @@ class JdbcStaffAccounts implements StaffAccounts {
   private List<StaffMember> select(String where, @Nullable Object param) {
     String sql =
         """
-        select m.id, m.email, m.display_name, m.enabled, c.code as crew_code, c.name as crew_name, c.department_code as crew_department,
+        select m.id, m.email, m.display_name, m.enabled, m.language, c.code as crew_code, c.name as crew_name, c.department_code as crew_department,
                coalesce((select string_agg(r.role, ',') from identity.staff_role r where r.staff_member_id = m.id), '') as roles,
                coalesce((select string_agg(d.department_code, ',') from identity.staff_department d where d.staff_member_id = m.id), '') as departments
         from identity.staff_member m left join identity.crew c on c.code = m.crew_code
@@ -285,7 +314,8 @@ class JdbcStaffAccounts implements StaffAccounts {
         roles,
         new TreeSet<>(split(rs.getString("departments"))),
         crew,
-        rs.getBoolean("enabled"));
+        rs.getBoolean("enabled"),
+        rs.getString("language"));
   }
 
   private static List<String> split(String joined) {
@@ -295,20 +325,28 @@ class JdbcStaffAccounts implements StaffAccounts {
   static String validEmail(String email) {
     String value = email.strip();
     if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-      throw new StaffAccountRejected("Not an email address: " + value);
+      throw new StaffAccountRejected("email", "Not an email address: " + value);
     }
     return value;
   }
 
   private static String validName(String name) {
     String value = name.strip();
-    if (value.isEmpty() || value.length() > 200) throw new StaffAccountRejected("A name has 1 to 200 characters");
+    if (value.isEmpty() || value.length() > 200) throw new StaffAccountRejected("name", "A name has 1 to 200 characters");
     return value;
   }
 
   private static Set<StaffRole> validRoles(Set<StaffRole> roles) {
-    if (roles.isEmpty()) throw new StaffAccountRejected("A staff member needs at least one role");
+    if (roles.isEmpty()) throw new StaffAccountRejected("roles", "A staff member needs at least one role");
     return EnumSet.copyOf(roles);
+  }
+
+  private static String validLanguage(String language) {
+    String value = language.strip().toLowerCase(Locale.ROOT);
+    if (!StaffMember.LANGUAGES.contains(value)) {
+      throw new StaffAccountRejected("language", "Unknown language " + language + " (staff emails exist in " + String.join(", ", StaffMember.LANGUAGES) + ")");
+    }
+    return value;
   }
 
   private Set<String> validDepartments(Set<String> departments) {
@@ -321,7 +359,7 @@ class JdbcStaffAccounts implements StaffAccounts {
       if (match == null) unknown.add(code); else valid.add(match);
     }
     if (!unknown.isEmpty()) {
-      throw new StaffAccountRejected(
+      throw new StaffAccountRejected("departments",
           "Unknown department " + String.join(", ", unknown) + " (the city has "
               + known.values().stream().sorted().collect(Collectors.joining(", ")) + ")");
     }
@@ -333,18 +371,18 @@ class JdbcStaffAccounts implements StaffAccounts {
         .param(crewCode.strip())
         .query(String.class)
         .optional()
-        .orElseThrow(() -> new StaffAccountRejected("Unknown crew " + crewCode));
+        .orElseThrow(() -> new StaffAccountRejected("crew", "Unknown crew " + crewCode));
   }
 
   /** The password rule, also used by the reset page and the CLI to explain a refusal. */
   static void checkPassword(String password) {
     if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-      throw new StaffAccountRejected("A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+      throw new StaffAccountRejected("password", "A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-      throw new StaffAccountRejected("A password can have at most " + MAX_PASSWORD_BYTES + " bytes (about 70 letters)");
+      throw new StaffAccountRejected("password", "A password can have at most " + MAX_PASSWORD_BYTES + " bytes (about 70 letters)");
     }
-    if (password.isBlank()) throw new StaffAccountRejected("A password cannot be only spaces");
+    if (password.isBlank()) throw new StaffAccountRejected("password", "A password cannot be only spaces");
   }
 
   private OffsetDateTime now() {

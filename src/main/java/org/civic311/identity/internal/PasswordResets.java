@@ -74,7 +74,7 @@ public class PasswordResets implements org.civic311.identity.PasswordResetLinks 
    */
   @Transactional
   @Override
-  public void sendLink(String email, java.util.Locale locale) {
+  public void sendLink(String email) {
     Optional<StaffMember> member = email.isBlank() || email.length() > 254 ? Optional.empty() : accounts.findByEmail(email);
     if (member.isEmpty() || !member.get().enabled()) return;
     JavaMailSender sender = mail.getIfAvailable();
@@ -92,6 +92,8 @@ public class PasswordResets implements org.civic311.identity.PasswordResetLinks 
     jdbc.sql("insert into identity.password_reset (token_hash, staff_member_id, created_at, expires_at) values (?, ?, ?, ?)")
         .params(StoredApiKeys.sha256(token), memberId, now.atOffset(ZoneOffset.UTC), now.plus(settings.validFor()).atOffset(ZoneOffset.UTC))
         .update();
+    // The member's own language, not the page's: an admin may send the link from an English page.
+    java.util.Locale locale = java.util.Locale.forLanguageTag(member.get().language());
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(settings.mailFrom());
     message.setTo(member.get().email());

@@ -12,12 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class StaffAudience {
 
-  /**
-   * Staff accounts keep no language yet, so staff messages are in English; when identity stores a
-   * preference, it belongs here.
-   */
-  static final String STAFF_LANGUAGE = "en";
-
   private StaffAudience() {}
 
   /** The enabled members with {@code role} working for {@code department}; nobody without a department. */
@@ -43,7 +37,7 @@ final class StaffAudience {
 
   static DeliveryStore.StaffRecipient recipient(LinkSigner signer, RequestNumber number, StaffMember member) {
     // Keys of their own, so a resident's unsubscribe from the same address never cancels staff mail.
-    return new DeliveryStore.StaffRecipient(member.email(), signer.recipientKey(number, "staff:" + member.email()), STAFF_LANGUAGE);
+    return new DeliveryStore.StaffRecipient(member.email(), signer.recipientKey(number, "staff:" + member.email()), member.language());
   }
 
   private static boolean any(StaffMember member, StaffRole... roles) {

@@ -213,6 +213,7 @@ class AccessMatrixTests {
       row("GET /report/{code}/nearby", PUBLIC, "/report/POTHOLE/nearby?lat=34.0522&lon=-118.2437"),
       row("POST /report/{code}/me-too", PUBLIC),
       row("GET /staff", STAFF),
+      row("POST /staff/language", STAFF),
       row("GET /staff/intake", INTAKE),
       row("POST /staff/intake", INTAKE),
       row("POST /staff/intake/caller", INTAKE),

@@ -27,6 +27,7 @@ import org.civic311.cli.CommandLine;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.Crew;
 import org.civic311.identity.NewStaffMember;
+import org.civic311.identity.StaffAccountChange;
 import org.civic311.identity.StaffAccountRejected;
 import org.civic311.identity.StaffAccounts;
 import org.civic311.identity.StaffMember;
@@ -515,6 +516,69 @@ class StaffSignInIntegrationTests {
         .hasMessageContaining("Unknown department NASA");
     assertThat(accounts.changeDepartments(member.id(), Set.of("pw", "SAN")).departments()).containsExactlyInAnyOrder("PW", "SAN");
     assertThat(accounts.list()).extracting(StaffMember::email).contains(member.email());
+  }
+
+  @Test
+  void an_account_change_with_a_refused_crew_saves_nothing_and_a_valid_one_saves_roles_departments_crew_and_language_together() {
+    Crew crew = accounts.saveCrew(new Crew("SAN-WEST", "Sanitation West", "SAN"));
+    StaffMember member = member(StaffRole.DISPATCHER, "PW");
+
+    assertThatThrownBy(() -> accounts.update(member.id(),
+            new StaffAccountChange(Set.of(StaffRole.SUPERVISOR, StaffRole.CREW), Set.of("SAN"), "NO-SUCH-CREW", "es")))
+        .isInstanceOf(StaffAccountRejected.class)
+        .hasMessageContaining("Unknown crew NO-SUCH-CREW")
+        .extracting(e -> ((StaffAccountRejected) e).field()).isEqualTo("crew");
+    StaffMember unchanged = accounts.find(member.id()).orElseThrow();
+    assertThat(unchanged.roles()).containsExactly(StaffRole.DISPATCHER);
+    assertThat(unchanged.departments()).containsExactly("PW");
+    assertThat(unchanged.crew()).isNull();
+    assertThat(unchanged.language()).isEqualTo("en");
+
+    assertThatThrownBy(() -> accounts.update(member.id(), new StaffAccountChange(Set.of(StaffRole.SUPERVISOR), Set.of("SAN"), null, "fr")))
+        .isInstanceOf(StaffAccountRejected.class)
+        .hasMessageContaining("Unknown language fr");
+    assertThat(accounts.find(member.id()).orElseThrow().roles()).containsExactly(StaffRole.DISPATCHER);
+
+    StaffMember changed = accounts.update(member.id(),
+        new StaffAccountChange(Set.of(StaffRole.SUPERVISOR, StaffRole.CREW), Set.of("san"), crew.code(), "es"));
+    assertThat(changed.roles()).containsExactlyInAnyOrder(StaffRole.SUPERVISOR, StaffRole.CREW);
+    assertThat(changed.departments()).containsExactly("SAN");
+    assertThat(changed.crew()).isEqualTo(crew);
+    assertThat(changed.language()).isEqualTo("es");
+    assertThat(accounts.find(member.id())).contains(changed);
+  }
+
+  @Test
+  void the_password_reset_mail_is_in_the_members_language_which_they_change_on_the_staff_home_page() throws Exception {
+    StaffMember member = accounts.create(new NewStaffMember("lang-" + UUID.randomUUID().toString().substring(0, 8) + "@springfield.example.gov",
+        "Paz Dispatcher", Set.of(StaffRole.DISPATCHER), Set.of("PW"), null, "es"), PASSWORD);
+    MAIL.purgeEmailFromAllMailboxes();
+
+    // Asked for on an English page: the mail still speaks the member's Spanish.
+    browser.get("/staff/password-reset");
+    browser.post("/staff/password-reset", Map.of("email", member.email()));
+    assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMessage spanish = MAIL.getReceivedMessages()[0];
+    assertThat(spanish.getSubject()).isEqualTo("Restablecer su contraseña de Civic311");
+    assertThat(GreenMailUtil.getBody(spanish)).contains("Hola Paz Dispatcher");
+
+    HttpResponse<String> home = browser.follow(browser.signIn(member.email(), PASSWORD));
+    assertThat(home.body()).contains("id=\"email-language\"").containsPattern("<option value=\"es\" lang=\"es\"\\s+selected");
+    HttpResponse<String> saved = browser.post("/staff/language", Map.of("language", "en"));
+    assertThat(saved.statusCode()).isEqualTo(302);
+    assertThat(browser.follow(saved).body()).contains("Saved: your emails will come in this language.");
+    assertThat(accounts.find(member.id()).orElseThrow().language()).isEqualTo("en");
+    browser.get("/staff");
+    HttpResponse<String> refused = browser.post("/staff/language", Map.of("language", "klingon"));
+    assertThat(browser.follow(refused).body()).contains("aria-invalid=\"true\"").contains("id=\"language-problem\"");
+    assertThat(accounts.find(member.id()).orElseThrow().language()).isEqualTo("en");
+
+    MAIL.purgeEmailFromAllMailboxes();
+    StaffBrowser other = new StaffBrowser(port);
+    other.get("/staff/password-reset");
+    other.post("/staff/password-reset", Map.of("email", member.email()));
+    assertThat(MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+    assertThat(MAIL.getReceivedMessages()[0].getSubject()).isEqualTo("Reset your Civic311 password");
   }
 
   private void assertRefused(HttpResponse<String> response) {

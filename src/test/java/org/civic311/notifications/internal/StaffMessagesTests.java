@@ -49,6 +49,7 @@ class StaffMessagesTests extends NotificationsIntegrationSupport {
   @Test
   void the_departments_dispatchers_are_warned_and_its_supervisors_told_of_the_breach_once_with_a_console_link() {
     StaffMember dispatcher = member(Set.of(StaffRole.DISPATCHER), Set.of("PW"));
+    StaffMember spanishDispatcher = member(Set.of(StaffRole.DISPATCHER), Set.of("PW"), "es");
     StaffMember otherDepartment = member(Set.of(StaffRole.DISPATCHER), Set.of("SAN"));
     StaffMember disabled = staff.disable(member(Set.of(StaffRole.DISPATCHER), Set.of("PW")).id());
     StaffMember supervisor = member(Set.of(StaffRole.SUPERVISOR), Set.of("PW"));
@@ -71,6 +72,16 @@ class StaffMessagesTests extends NotificationsIntegrationSupport {
     assertThat(header(warning, "List-Unsubscribe")).isNull();
     assertThat(part(warning, "text/html")).contains("/staff/requests/" + number.value());
     assertThat(about(supervisor.email(), number)).isEmpty();
+
+    MimeMessage aviso = awaitAbout(spanishDispatcher.email(), number, 1).getFirst();
+    assertThat(subject(aviso)).startsWith("Aviso de plazo: la solicitud " + number.value() + " vence el ");
+    assertThat(header(aviso, "Content-Language")).isEqualTo("es");
+    assertThat(part(aviso, "text/plain"))
+        .contains("La solicitud " + number.value() + " (Bache) de ")
+        .contains("ha consumido la mayor parte de su plazo")
+        .contains("porque es despachador")
+        .contains("https://311.springfield.example.gov/staff/requests/" + number.value())
+        .doesNotContain("has used most of its SLA time");
 
     clock.moveTo(due.plus(Duration.ofMinutes(1)));
     EscalationRounds.runOnce(context);
@@ -171,8 +182,12 @@ class StaffMessagesTests extends NotificationsIntegrationSupport {
   }
 
   private StaffMember member(Set<StaffRole> roles, Set<String> departments) {
+    return member(roles, departments, "en");
+  }
+
+  private StaffMember member(Set<StaffRole> roles, Set<String> departments, String language) {
     String email = "s" + UUID.randomUUID().toString().substring(0, 10) + "@staff.example.gov";
-    return staff.create(new NewStaffMember(email, "Staff " + email.substring(1, 6), roles, departments, null), PASSWORD);
+    return staff.create(new NewStaffMember(email, "Staff " + email.substring(1, 6), roles, departments, null, language), PASSWORD);
   }
 
   private static List<MimeMessage> about(String address, RequestNumber number) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.civic311.catalog.Catalog;
 import org.civic311.catalog.Department;
 import org.civic311.identity.StaffAccountRejected;
@@ -87,8 +86,8 @@ class StaffPages {
   }
 
   @PostMapping("/staff/password-reset")
-  String sendLink(@RequestParam(defaultValue = "") String email, Locale locale, Model model) {
-    resets.sendLink(email.strip(), locale);
+  String sendLink(@RequestParam(defaultValue = "") String email, Model model) {
+    resets.sendLink(email.strip());
     model.addAttribute("email", email.strip());
     return "identity/reset-sent";
   }

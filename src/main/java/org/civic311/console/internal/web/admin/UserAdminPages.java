@@ -20,6 +20,7 @@ import org.civic311.console.internal.web.NotAllowed;
 import org.civic311.console.internal.web.PageNotFound;
 import org.civic311.identity.NewStaffMember;
 import org.civic311.identity.PasswordResetLinks;
+import org.civic311.identity.StaffAccountChange;
 import org.civic311.identity.StaffAccountRejected;
 import org.civic311.identity.StaffAccounts;
 import org.civic311.identity.StaffMember;
@@ -67,10 +68,11 @@ class UserAdminPages {
       @Nullable List<String> departments,
       @Nullable String crew,
       @Nullable String passwordChoice,
-      @Nullable String password) {
+      @Nullable String password,
+      @Nullable String language) {
 
-    static NewUserForm blank() {
-      return new NewUserForm("", "", List.of(), List.of(), "", "link", null);
+    static NewUserForm blank(String language) {
+      return new NewUserForm("", "", List.of(), List.of(), "", "link", null, language);
     }
 
     public boolean hasRole(String role) {
@@ -82,11 +84,12 @@ class UserAdminPages {
     }
   }
 
-  /** Roles, departments and crew of an existing account, as typed. */
-  public record AccessForm(@Nullable List<String> roles, @Nullable List<String> departments, @Nullable String crew) {
+  /** Roles, departments, crew and language of an existing account, as typed. */
+  public record AccessForm(
+      @Nullable List<String> roles, @Nullable List<String> departments, @Nullable String crew, @Nullable String language) {
     static AccessForm of(StaffMember member) {
       return new AccessForm(member.roles().stream().map(Enum::name).toList(), List.copyOf(member.departments()),
-          member.crew() == null ? "" : member.crew().code());
+          member.crew() == null ? "" : member.crew().code(), member.language());
     }
 
     public boolean hasRole(String role) {
@@ -109,7 +112,8 @@ class UserAdminPages {
   @GetMapping("/staff/admin/users/new")
   String newUser(StaffMember me, Model model) {
     check(me);
-    return newPage(model, NewUserForm.blank(), null);
+    // A new colleague most likely reads what the admin creating the account reads.
+    return newPage(model, NewUserForm.blank(LocaleContextHolder.getLocale().getLanguage().equals("es") ? "es" : "en"), null);
   }
 
   @PostMapping("/staff/admin/users")
@@ -122,6 +126,9 @@ class UserAdminPages {
     if (text(form.name()).isEmpty()) return newPage(model, form, problems.of("name", "admin.users.problem.name"));
     Set<StaffRole> roles = roles(form.roles());
     if (roles.isEmpty()) return newPage(model, form, problems.of("roles", "admin.users.problem.roles"));
+    // A form without the select (an older page still open) creates an English reader.
+    String language = text(form.language()).isEmpty() ? StaffMember.LANGUAGES.getFirst() : text(form.language());
+    if (!StaffMember.LANGUAGES.contains(language)) return newPage(model, form, problems.of("language", "admin.users.problem.language"));
     boolean byLink = !"password".equals(form.passwordChoice());
     String password;
     if (byLink) {
@@ -135,13 +142,13 @@ class UserAdminPages {
     StaffMember created;
     try {
       created = accounts.create(new NewStaffMember(email, text(form.name()), roles, departments(form.departments()),
-          blankToNull(form.crew())), password);
+          blankToNull(form.crew()), language), password);
     } catch (StaffAccountRejected rejected) {
-      return newPage(model, form, new Problems.Problem("email", rejected.getMessage()));
+      return newPage(model, form, refusal(rejected, "email"));
     }
-    if (byLink) links.sendLink(created.email(), LocaleContextHolder.getLocale());
+    if (byLink) links.sendLink(created.email());
     AuditNotes.detail(request, "created with roles " + names(created.roles()) + ", departments " + new TreeSet<>(created.departments())
-        + (byLink ? ", password link mailed" : ", initial password set"));
+        + ", language " + created.language() + (byLink ? ", password link mailed" : ", initial password set"));
     redirect.addFlashAttribute("created", byLink ? "link" : "password");
     return "redirect:/staff/admin/users/" + created.id();
   }
@@ -168,17 +175,20 @@ class UserAdminPages {
       AuditNotes.detail(request, "refused: own ADMIN role");
       return editPage(model, me, member, form, problems.of("roles", "admin.users.problem.ownAdmin"));
     }
+    // A form without the select (an older page still open) keeps the member's language.
+    String language = text(form.language()).isEmpty() ? member.language() : text(form.language());
+    if (!StaffMember.LANGUAGES.contains(language)) return editPage(model, me, member, form, problems.of("language", "admin.users.problem.language"));
     StaffMember after;
     try {
-      accounts.changeRoles(id, roles);
-      accounts.changeDepartments(id, departments(form.departments()));
-      after = accounts.assignCrew(id, blankToNull(form.crew()));
+      after = accounts.update(id, new StaffAccountChange(roles, departments(form.departments()), blankToNull(form.crew()), language));
     } catch (StaffAccountRejected rejected) {
-      return editPage(model, me, member, form, new Problems.Problem("roles", rejected.getMessage()));
+      AuditNotes.detail(request, "refused: " + rejected.getMessage());
+      return editPage(model, me, member, form, refusal(rejected, "roles"));
     }
     AuditNotes.detail(request, "roles " + names(member.roles()) + " -> " + names(after.roles())
         + ", departments " + new TreeSet<>(member.departments()) + " -> " + new TreeSet<>(after.departments())
-        + ", crew " + (member.crew() == null ? "none" : member.crew().code()) + " -> " + (after.crew() == null ? "none" : after.crew().code()));
+        + ", crew " + (member.crew() == null ? "none" : member.crew().code()) + " -> " + (after.crew() == null ? "none" : after.crew().code())
+        + ", language " + member.language() + " -> " + after.language());
     redirect.addFlashAttribute("saved", true);
     return "redirect:/staff/admin/users/" + id;
   }
@@ -221,7 +231,7 @@ class UserAdminPages {
     if (!links.canSendMail()) {
       return editPage(model, me, member, AccessForm.of(member), problems.of("passwordLink", "admin.users.problem.noMail"));
     }
-    links.sendLink(member.email(), LocaleContextHolder.getLocale());
+    links.sendLink(member.email());
     AuditNotes.detail(request, "password link mailed");
     redirect.addFlashAttribute("linkSent", true);
     return "redirect:/staff/admin/users/" + id;
@@ -245,7 +255,21 @@ class UserAdminPages {
     return "console/admin/user";
   }
 
+  /** A refusal of the accounts module, in the admin's language when it names a field this page knows. */
+  private Problems.Problem refusal(StaffAccountRejected rejected, String fallbackField) {
+    String field = rejected.field();
+    return switch (field == null ? "" : field) {
+      case "crew" -> problems.of("crew", "admin.users.problem.crew");
+      case "departments" -> problems.of("departments", "admin.users.problem.departments");
+      case "language" -> problems.of("language", "admin.users.problem.language");
+      case "roles" -> problems.of("roles", "admin.users.problem.roles");
+      case "name" -> problems.of("name", "admin.users.problem.name");
+      default -> new Problems.Problem(field == null ? fallbackField : field, rejected.getMessage());
+    };
+  }
+
   private void choices(Model model) {
+    model.addAttribute("languages", StaffMember.LANGUAGES);
     model.addAttribute("allRoles", StaffRole.values());
     model.addAttribute("departments", catalog.departments());
     model.addAttribute("crews", accounts.crews());

@@ -99,7 +99,7 @@ class JobsController {
     requireCrew(me);
     if (onsite != null && RequestNumber.isWellFormed(onsite)) model.addAttribute("flash", text("jobs.flash.onsite", locale, onsite));
     if (done != null && RequestNumber.isWellFormed(done)) model.addAttribute("flash", text("jobs.flash.done", locale, done));
-    return render(me, Map.of(), Map.of(), model, locale);
+    return render(me, Map.of(), Map.of(), Map.of(), model, locale);
   }
 
   @PostMapping("/staff/jobs/{number}/on-site")
@@ -117,7 +117,7 @@ class JobsController {
       long entry = requests.changeFromExternalSystem(job.number(), actionId, new RequestChange.StartWork(null), Actor.staff(me.email()));
       return answered(request, entry, "redirect:/staff/jobs?onsite=" + number + "#job-" + number);
     } catch (TransitionNotAllowed refused) {
-      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.describe(messages, locale)), Map.of(), model, locale, HttpStatus.CONFLICT);
+      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.describe(messages, locale)), null, Map.of(), model, locale, HttpStatus.CONFLICT);
     }
   }
 
@@ -137,14 +137,14 @@ class JobsController {
     String actionId = actionId(clientActionId);
     String message = note.strip();
     if (message.isEmpty() || message.length() > MAX_NOTE) {
-      return refused(me, request, response, number, text("jobs.error.note", locale), Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
+      return refused(me, request, response, number, text("jobs.error.note", locale), "note", Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
     }
     List<String> media = List.of();
     if (photo != null && !photo.isEmpty()) {
       try {
         media = List.of(photos.store(photo.getBytes(), String.valueOf(photo.getOriginalFilename())).url());
       } catch (PhotoRejected rejected) {
-        return refused(me, request, response, number, text("jobs.error.photo", locale, rejected.getMessage()), Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
+        return refused(me, request, response, number, text("jobs.error.photo", locale, rejected.getMessage()), "photo", Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
       }
     }
     try {
@@ -154,9 +154,9 @@ class JobsController {
       return answered(request, entry, "redirect:/staff/jobs?done=" + number);
     } catch (TransitionNotAllowed refused) {
       media.forEach(url -> photos.discard(url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\.[a-z]+$", "")));
-      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.describe(messages, locale)), Map.of(number, note), model, locale, HttpStatus.CONFLICT);
+      return refused(me, request, response, number, text("jobs.error.transition", locale, refused.describe(messages, locale)), null, Map.of(number, note), model, locale, HttpStatus.CONFLICT);
     } catch (InvalidServiceRequest invalid) {
-      return refused(me, request, response, number, text("jobs.error.note", locale), Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
+      return refused(me, request, response, number, text("jobs.error.note", locale), "note", Map.of(number, note), model, locale, HttpStatus.UNPROCESSABLE_CONTENT);
     }
   }
 
@@ -172,13 +172,14 @@ class JobsController {
       HttpServletResponse response,
       String number,
       String message,
+      @Nullable String field,
       Map<String, String> notes,
       Model model,
       Locale locale,
       HttpStatus status) {
     if (wantsJson(request)) return ResponseEntity.status(status).body(Map.of("applied", false, "message", message));
     response.setStatus(status.value());
-    return render(me, Map.of(number, message), notes, model, locale);
+    return render(me, Map.of(number, message), field == null ? Map.of() : Map.of(number, field), notes, model, locale);
   }
 
   private static boolean wantsJson(HttpServletRequest request) {
@@ -204,7 +205,8 @@ class JobsController {
     return "crew:" + id;
   }
 
-  private String render(StaffMember me, Map<String, String> errors, Map<String, String> notes, Model model, Locale locale) {
+  private String render(
+      StaffMember me, Map<String, String> errors, Map<String, String> errorFields, Map<String, String> notes, Model model, Locale locale) {
     Instant now = clock.instant();
     var zone = catalog.jurisdiction().timeZone();
     DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
@@ -235,7 +237,8 @@ class JobsController {
                       UUID.randomUUID().toString(),
                       UUID.randomUUID().toString(),
                       errors.get(job.number().value()),
-                      notes.getOrDefault(job.number().value(), ""));
+                      notes.getOrDefault(job.number().value(), ""),
+                      errorFields.get(job.number().value()));
                 })
             .toList();
     model.addAttribute("jobs", views);
@@ -268,7 +271,8 @@ class JobsController {
       String onSiteActionId,
       String doneActionId,
       @Nullable String error,
-      String note) {}
+      String note,
+      @Nullable String errorField) {}
 
   private void requireCrew(StaffMember me) {
     if (!access.isCrew(me)) throw new NotAllowed(me.email() + " is not in a crew");
