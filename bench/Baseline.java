@@ -36,6 +36,9 @@ public class Baseline {
   }
 
   public static void main(String[] args) throws Exception {
+    // Without it, Nagle's algorithm holds the body behind the headers until the client's delayed
+    // ACK (about 40 ms): a test of the JDK server's sockets, not of the machine.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int port = Integer.parseInt(args[0]);
     String url = args[1];
     String user = args[2];

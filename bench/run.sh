@@ -119,6 +119,7 @@ run_baseline() { # name, connections, script
 }
 echo "== Yardstick: a bare JDK HTTP server with one JDBC statement per request, same PostgreSQL"
 run_baseline "yardstick: insert (bare JDK server)" "$post_connections" baseline_insert.lua
+run_baseline "yardstick: primary-key read (bare JDK server)" "$post_connections" baseline_read.lua
 run_baseline "yardstick: primary-key read (bare JDK server)" "$connections" baseline_read.lua
 kill "$baseline_pid" 2>/dev/null || true; wait "$baseline_pid" 2>/dev/null || true; baseline_pid=""
 

@@ -93,6 +93,7 @@ class NotificationAdminPagesTests {
         form("subject", "Fixed: {{numbr}}", "body", "Done at {{address}}.", "action", "save"));
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains("numbr", "Fixed: {{numbr}}", "Done at {{address}}.");
+    assertThat(refused.body()).containsPattern("id=\"subject\"[^>]*aria-describedby=\"problems\"[^>]*aria-invalid=\"true\"");
     assertThat(templates.get(NotificationEvent.RESOLVED, NotificationChannel.EMAIL, "en").overridden()).isFalse();
 
     HttpResponse<String> saved = admin.post("/staff/admin/templates/resolved/email/en",
@@ -200,6 +201,8 @@ class NotificationAdminPagesTests {
     HttpResponse<String> refused = admin.postMulti("/staff/admin/calendar/hours", "opens=18%3A00&closes=09%3A00");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("Choose at least one working day.", "The day must close after it opens.", "value=\"18:00\"");
+    // A screen reader hears the problems when it reaches the fields they are about.
+    assertThat(refused.body()).contains("aria-describedby=\"closes-hint hours-problems\"", "aria-invalid=\"true\"");
 
     admin.get("/staff/admin/calendar");
     HttpResponse<String> added = admin.post("/staff/admin/calendar/holidays", form("date", "2031-03-31", "name", "César Chávez Day"));
@@ -211,6 +214,7 @@ class NotificationAdminPagesTests {
     HttpResponse<String> badHoliday = admin.post("/staff/admin/calendar/holidays", form("date", "31/03/2031", "name", "Typed name"));
     assertThat(badHoliday.statusCode()).isEqualTo(400);
     assertThat(badHoliday.body()).contains("Give the date as year-month-day", "value=\"Typed name\"");
+    assertThat(badHoliday.body()).contains("id=\"date\"").containsPattern("id=\"date\"[^>]*aria-describedby=\"holiday-problems\"");
 
     admin.get("/staff/admin/calendar");
     HttpResponse<String> removed = admin.post("/staff/admin/calendar/holidays/2031-03-31/remove", Map.of());
@@ -244,6 +248,7 @@ class NotificationAdminPagesTests {
     HttpResponse<String> refused = admin.postMulti("/staff/admin/webhooks", "url=" + enc("ftp://nope.example.gov") + "&description=Typed");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("value=\"ftp://nope.example.gov\"", "value=\"Typed\"");
+    assertThat(refused.body()).containsPattern("id=\"url\"[^>]*aria-describedby=\"url-hint problem\"[^>]*aria-invalid=\"true\"");
 
     admin.get("/staff/admin/webhooks");
     HttpResponse<String> removed = admin.post("/staff/admin/webhooks/" + endpoint.id() + "/remove", Map.of());
