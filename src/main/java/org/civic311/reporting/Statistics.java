@@ -3,7 +3,7 @@ package org.civic311.reporting;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Read access to the request counters. */
+/** Numbers for managers, counted from the requests. */
 public interface Statistics {
 
   /** Daily volumes between two days inclusive, by day then category. */

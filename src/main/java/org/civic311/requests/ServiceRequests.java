@@ -1,6 +1,7 @@
 package org.civic311.requests;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,13 @@ public interface ServiceRequests {
    */
   List<DueRequest> openRequestsDue(
       Instant after, @Nullable RequestNumber afterNumber, Instant upTo, Set<String> categoryCodes, int limit);
+
+  /**
+   * Requests received and closed per UTC day and category, between two days inclusive, counted from
+   * the requests themselves (so nothing is written for it when a request arrives); by day, then
+   * category. A day and category with neither is left out.
+   */
+  List<DailyTotals> dailyTotals(LocalDate from, LocalDate to);
 
   /** The reporter's contact details: staff only; callers must check and audit access. */
   Optional<Reporter> reporterOf(RequestNumber number);

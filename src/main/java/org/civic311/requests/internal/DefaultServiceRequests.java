@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import org.civic311.catalog.ServiceCategory;
 import org.civic311.catalog.ServiceType;
 import org.civic311.requests.Actor;
 import org.civic311.requests.BusinessCalendar;
+import org.civic311.requests.DailyTotals;
 import org.civic311.requests.DueRequest;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.InvalidServiceRequest;
@@ -302,6 +304,12 @@ class DefaultServiceRequests implements ServiceRequests {
   public List<DueRequest> openRequestsDue(
       Instant after, @Nullable RequestNumber afterNumber, Instant upTo, Set<String> categoryCodes, int limit) {
     return due.openRequestsDue(after, afterNumber, upTo, categoryCodes, limit);
+  }
+
+  @Override
+  public List<DailyTotals> dailyTotals(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) throw new IllegalArgumentException("The last day " + to + " is before the first day " + from);
+    return queries.dailyTotals(from, to);
   }
 
   @Override

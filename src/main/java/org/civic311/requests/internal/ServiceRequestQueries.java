@@ -3,12 +3,15 @@ package org.civic311.requests.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civic311.requests.CloseReason;
+import org.civic311.requests.DailyTotals;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.PublicUpdate;
 import org.civic311.requests.RequestNumber;
@@ -128,6 +131,34 @@ class ServiceRequestQueries {
                   rs.getTimestamp("at").toInstant(),
                   rs.getString("text"));
             })
+        .list();
+  }
+
+  /**
+   * Two range scans (submissions by {@code submitted_at}, closings by the partial index on
+   * {@code closed_at}) joined per day and category.
+   */
+  List<DailyTotals> dailyTotals(LocalDate from, LocalDate to) {
+    return jdbc.sql(
+            """
+            WITH received AS (
+              SELECT (submitted_at AT TIME ZONE 'UTC')::date AS day, category_code, count(*) AS n
+              FROM requests.service_request WHERE submitted_at >= :from AND submitted_at < :until
+              GROUP BY 1, 2),
+            closed AS (
+              SELECT (closed_at AT TIME ZONE 'UTC')::date AS day, category_code, count(*) AS n
+              FROM requests.service_request WHERE closed_at >= :from AND closed_at < :until
+              GROUP BY 1, 2)
+            SELECT coalesce(r.day, c.day) AS day, coalesce(r.category_code, c.category_code) AS category_code,
+                   coalesce(r.n, 0) AS received, coalesce(c.n, 0) AS closed
+            FROM received r FULL JOIN closed c ON c.day = r.day AND c.category_code = r.category_code
+            ORDER BY 1, 2
+            """)
+        .param("from", ServiceRequestRepository.ts(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .param("until", ServiceRequestRepository.ts(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .query(
+            (rs, i) -> new DailyTotals(
+                rs.getObject("day", LocalDate.class), rs.getString("category_code"), rs.getLong("received"), rs.getLong("closed")))
         .list();
   }
 
