@@ -5,6 +5,8 @@
 #   bench/run.sh            full run: 1,000,000 preloaded requests, 60 s JIT warm-up, then 45 s + 30 s per scenario
 #   bench/run.sh --smoke    CI smoke run: 2,000 requests, 3 s per scenario (checks it works, not speed)
 #   BENCH_PRELOAD=n BENCH_DURATION=15s BENCH_POST_CONNECTIONS=24 bench/run.sh   other sizes
+#   bench/run.sh --cpu post_request.lua 16   CPU per request of one scenario, split by JVM thread and
+#                                            PostgreSQL process (20,000 preloaded, 90 s warm-up, 30 s)
 #
 # Figures go to stdout and to target/bench/results.md. See docs/performance.md.
 set -euo pipefail
@@ -12,6 +14,12 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 preload=1000000; duration=30s; warmup=45s; jit_warmup=60s; connections=64; post_connections=16; list_connections=8
+cpu_script=""; cpu_connections=""
+if [ "${1:-}" = "--cpu" ]; then
+  cpu_script=${2:?"usage: bench/run.sh --cpu SCRIPT CONNECTIONS"}; cpu_connections=${3:?"usage: bench/run.sh --cpu SCRIPT CONNECTIONS"}
+  [ -f "bench/$cpu_script" ] || { echo "no bench/$cpu_script" >&2; exit 1; }
+  preload=20000; warmup=90s; duration=30s
+fi
 if [ "${1:-}" = "--smoke" ]; then preload=2000; duration=3s; warmup=2s; jit_warmup=2s; connections=16; post_connections=8; list_connections=4; fi
 preload=${BENCH_PRELOAD:-$preload}; duration=${BENCH_DURATION:-$duration}; warmup=${BENCH_WARMUP:-$warmup}
 jit_warmup=${BENCH_JIT_WARMUP:-$jit_warmup}
@@ -81,6 +89,51 @@ year=$(curl -fs "http://127.0.0.1:$port/open311/v2/requests.json?page_size=1" | 
 import json, sys
 print(json.load(sys.stdin)[0]["service_request_id"].split("-")[0])')
 export BENCH_DIR="$root/bench" BENCH_API_KEY="$key" BENCH_SERVICE_CODES="$codes" BENCH_YEAR="$year" BENCH_PRELOADED="$preload"
+
+if [ -n "$cpu_script" ]; then
+  # CPU time per answer, read from /proc before and after the measured period: it stays meaningful
+  # on a busy machine, where answers per second do not. Thread names lose their numbers, so the
+  # C2 compiler threads, the carrier threads of virtual threads or GC threads are one line each.
+  postmaster=$(head -1 "$(find "$data" -name postmaster.pid | head -1)")
+  cpu_snapshot() {
+    for t in /proc/"$app_pid"/task/*; do
+      echo "JVM:$(tr ' ' _ < "$t/comm" | sed 's/[0-9_#-]*$//') $(awk '{print $14, $15}' "$t/stat" 2>/dev/null || echo 0 0)"
+    done
+    for p in "$postmaster" $(pgrep -P "$postmaster"); do
+      kind=$(tr '\0' ' ' < /proc/"$p"/cmdline 2>/dev/null | awk '{print ($1 == "postgres:" ? $2 : "postmaster")}')
+      [ -n "$kind" ] && echo "PostgreSQL:$kind $(awk '{print $14, $15}' /proc/"$p"/stat 2>/dev/null || echo 0 0)"
+    done
+    echo "machine $(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat)"
+  }
+  echo "== $cpu_script at $cpu_connections connections: $warmup warm-up, then $duration measured"
+  wrk -t2 -c"$cpu_connections" -d"$warmup" -s "bench/$cpu_script" "http://127.0.0.1:$port" >/dev/null 2>&1 || true
+  cpu_snapshot > "$out/cpu.before"
+  line=$(wrk -t2 -c"$cpu_connections" -d"$duration" -s "bench/$cpu_script" "http://127.0.0.1:$port" | grep '^RESULT')
+  cpu_snapshot > "$out/cpu.after"
+  echo "${line#RESULT }"
+  answers=$(echo "$line" | sed -E 's/.*requests=([0-9]+).*/\1/')
+  python3 - "$out/cpu.before" "$out/cpu.after" "$answers" "$(getconf CLK_TCK)" <<'PY'
+import sys, collections
+def read(path):
+    d = collections.defaultdict(lambda: [0, 0])
+    for line in open(path):
+        name, user, system = line.split()
+        d[name][0] += int(user); d[name][1] += int(system)
+    return d
+before, after, answers, tick = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+us = lambda ticks: ticks * 1e6 / tick / answers
+rows = [(n, us(after[n][0] - before[n][0]), us(after[n][1] - before[n][1])) for n in after if n != "machine"]
+print("CPU per answer (µs)             user   system")
+for group in ("JVM", "PostgreSQL"):
+    mine = [r for r in rows if r[0].startswith(group + ":")]
+    print(f"{group + ' (all)':30} {sum(r[1] for r in mine):7.1f} {sum(r[2] for r in mine):8.1f}")
+    for n, u, s in sorted(mine, key=lambda r: -(r[1] + r[2])):
+        if u + s >= 1: print(f"  {n.split(':', 1)[1][:28]:28} {u:7.1f} {s:8.1f}")
+busy = after["machine"][0] - before["machine"][0]; idle = after["machine"][1] - before["machine"][1]
+print(f"machine: {us(busy):.1f} µs busy per answer (wrk and everything else included), idle {100 * idle / (busy + idle):.1f} %")
+PY
+  exit 0
+fi
 
 run() { # name, connections, script (BENCH_WITH_EMAIL passes through to the script)
   local name=$1 conns=$2 script=$3
