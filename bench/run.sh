@@ -132,6 +132,7 @@ for group in ("JVM", "PostgreSQL"):
 busy = after["machine"][0] - before["machine"][0]; idle = after["machine"][1] - before["machine"][1]
 print(f"machine: {us(busy):.1f} µs busy per answer (wrk and everything else included), idle {100 * idle / (busy + idle):.1f} %")
 PY
+  if echo "$line" | grep -q 'errors=[1-9]'; then echo "Some requests failed: see $out/app.log" >&2; exit 1; fi
   exit 0
 fi
 
