@@ -40,13 +40,14 @@
     var announcer = document.getElementById('live-announcer');
     var source = new EventSource(page.getAttribute('data-live-url'));
     source.addEventListener('ready', function () { page.setAttribute('data-live', 'connected'); });
-    // Once the member sends a form, the page is on its way out: reading it again now would take the
-    // confirmation ("Assigned.") meant for the page the form leads to, since it is kept for one read.
+    // Once the member sends a form, the page is on its way out: nothing left to refresh.
     var leaving = false;
     document.addEventListener('submit', function () { leaving = true; source.close(); });
     source.addEventListener('changed', function () {
       if (leaving) return;
-      fetch(window.location.pathname, {headers: {'Accept': 'text/html'}, credentials: 'same-origin'})
+      // Only the changing part, from its own address: a read of the whole page would take the
+      // confirmation ("Assigned.") kept for the page a form leads to.
+      fetch(page.getAttribute('data-current-url'), {headers: {'Accept': 'text/html'}, credentials: 'same-origin'})
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) {
           if (!html) return;

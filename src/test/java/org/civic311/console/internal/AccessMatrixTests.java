@@ -233,6 +233,7 @@ class AccessMatrixTests {
       // crews see their jobs at /staff/jobs instead.
       row("GET /staff/requests/{number}", QUEUE),
       row("GET /staff/requests/{number}/live", QUEUE),
+      row("GET /staff/requests/{number}/current", QUEUE),
       row("POST /staff/requests/{number}/contact", CONTACT),
       row("POST /staff/requests/{number}/actions/{action}", WORK, "/staff/requests/{number}/actions/note"),
       row("GET /staff/admin/canned-responses", ADMIN),

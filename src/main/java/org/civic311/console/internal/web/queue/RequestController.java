@@ -176,6 +176,18 @@ class RequestController {
     return "console/request";
   }
 
+  /**
+   * The changing part of the request page (facts and history), which the page's script reads on a live
+   * update. Not the whole page: that would take the confirmation ("Assigned.") kept for the page a form
+   * leads to, and it costs the map, the forms and the canned responses for nothing.
+   */
+  @GetMapping("/staff/requests/{number}/current")
+  String current(@PathVariable String number, StaffMember me, Model model, Locale locale, HttpServletResponse response) {
+    fill(model, visible(number, me), me, locale);
+    response.setHeader("Cache-Control", "no-store");
+    return "console/request :: live";
+  }
+
   @GetMapping(path = "/staff/requests/{number}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @ResponseBody
   SseEmitter live(@PathVariable String number, StaffMember me) {

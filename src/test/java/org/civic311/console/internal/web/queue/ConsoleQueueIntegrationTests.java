@@ -459,4 +459,25 @@ class ConsoleQueueIntegrationTests {
     ConsoleHttp parks = as(parksDispatcher);
     assertThat(parks.get("/staff/requests/" + number.value() + "/live").statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void a_live_update_reads_the_facts_and_history_alone_and_leaves_the_confirmation_for_the_next_page() throws Exception {
+    RequestNumber number = fx.request("POTHOLE", "fragment crater");
+    ConsoleHttp pw = as(pwDispatcher);
+    assertThat(pw.get("/staff/requests/" + number.value()).body()).contains("data-current-url=\"/staff/requests/" + number.value() + "/current\"");
+    var posted = pw.post("/staff/requests/" + number.value() + "/actions/note", Map.of("message", "Checked the depth " + fx.run));
+    assertThat(posted.statusCode()).isEqualTo(302);
+
+    var current = pw.get("/staff/requests/" + number.value() + "/current");
+    assertThat(current.statusCode()).isEqualTo(200);
+    assertThat(current.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(current.body().strip()).startsWith("<div id=\"request-live\"");
+    assertThat(current.body()).contains("Checked the depth " + fx.run).doesNotContain("<html").doesNotContain("id=\"action-done\"");
+
+    assertThat(pw.get("/staff/requests/" + number.value()).body())
+        .as("the confirmation is still there for the page the form led to")
+        .contains("id=\"action-done\"");
+    assertThat(as(parksDispatcher).get("/staff/requests/" + number.value() + "/current").statusCode()).isEqualTo(403);
+    assertThat(pw.get("/staff/requests/2026-99999999/current").statusCode()).isEqualTo(404);
+  }
 }
