@@ -25,8 +25,6 @@ public enum Refusal {
   PRIORITY_NOT_OPEN("Request {0} cannot change the priority of it: it is {1}."),
   REROUTE_NOT_OPEN("Request {0} cannot re-route it: it is {1}."),
   FOLLOW_NOT_OPEN("Request {0} cannot follow it: it is {1}."),
-  /** A stage refusal made outside this module's aggregate (e.g. a test double); {0} is the stage. */
-  STAGE_DOES_NOT_ALLOW("This change is not allowed while the request is {0}."),
   ASSIGNMENT_MISSING("Name a crew or a person to assign the request to."),
   HOLD_REASON_MISSING("Say why the request is put on hold."),
   RESOLUTION_MESSAGE_MISSING("Tell the resident what was done."),

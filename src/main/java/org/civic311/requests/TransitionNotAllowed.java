@@ -23,14 +23,6 @@ public class TransitionNotAllowed extends RuntimeException implements MessageSou
     this.args = List.of(args);
   }
 
-  /** A refusal with only an English sentence; pages say that the stage does not allow the change. */
-  public TransitionNotAllowed(Status current, String message) {
-    super(message);
-    this.current = current;
-    this.refusal = Refusal.STAGE_DOES_NOT_ALLOW;
-    this.args = List.of(current);
-  }
-
   /** The refusal in the reader's language. */
   public String describe(MessageSource messages, Locale locale) {
     return messages.getMessage(this, locale);

@@ -91,8 +91,7 @@ class SlaEscalation {
               Instant now = clock.instant();
               Instant earliest = now.minus(settings.catchUp());
               Instant from = scan.get().lastRunAt().map(last -> last.minus(RESCAN)).filter(earliest::isBefore).orElse(earliest);
-              Set<String> tried = new HashSet<>();
-              int count = retries(now, tried) + breaches(from, now, tried) + warnings(from, now, tried);
+              int count = retries(now) + breaches(from, now) + warnings(from, now);
               store.finishScan(now);
               return count;
             });
@@ -100,28 +99,28 @@ class SlaEscalation {
   }
 
   /**
-   * Escalations that failed in earlier runs. The window above forgets a due date after a few minutes,
-   * so a failure is kept ({@link EscalationStore#failed}) and tried again at every run until it is made
-   * or the request no longer qualifies (closed, held, due date moved, a warning overtaken by its due date).
+   * Escalations that failed in earlier runs and whose wait is over. The window above forgets a due date
+   * after a few minutes, so a failure is kept ({@link EscalationStore#failed}) and tried again, each
+   * time after a longer wait ({@link EscalationBackoff}), until it is made or the request no longer
+   * qualifies (closed, held, due date moved, a warning overtaken by its due date). The scans below
+   * leave a waiting failure alone ({@link EscalationStore#alreadyHandled}).
    */
-  private int retries(Instant now, Set<String> tried) {
+  private int retries(Instant now) {
     int count = 0;
     for (EscalationStore.Retry retry : store.retriesDue(now, settings.batchSize())) {
-      tried.add(retry.kind() + " " + retry.request().number().value());
-      if (escalate(retry.kind(), retry.request(), now, retry.attempts()) == Outcome.MADE) count++;
+      if (escalate(retry.kind(), retry.number(), retry.dueAt(), now, retry.attempts()) == Outcome.MADE) count++;
     }
     return count;
   }
 
   /** Requests whose due date is in (from, now]. */
-  private int breaches(Instant from, Instant now, Set<String> tried) {
+  private int breaches(Instant from, Instant now) {
     int count = 0;
     for (List<DueRequest> page : pages(from, now, Set.of())) {
-      Set<RequestNumber> done = store.alreadyEscalated(EscalationStore.Kind.BREACH, page);
+      Set<RequestNumber> handled = store.alreadyHandled(EscalationStore.Kind.BREACH, page);
       for (DueRequest r : page) {
-        if (!done.contains(r.number())
-            && !tried.contains(EscalationStore.Kind.BREACH + " " + r.number().value())
-            && escalate(EscalationStore.Kind.BREACH, r, now, 0) == Outcome.MADE) count++;
+        if (!handled.contains(r.number())
+            && escalate(EscalationStore.Kind.BREACH, r.number(), r.dueAt(), now, 0) == Outcome.MADE) count++;
       }
     }
     return count;
@@ -133,21 +132,20 @@ class SlaEscalation {
    * (from + lead, now + lead], lead counted like the target (working time for business days). Each
    * target has its own lead, hence one scan per distinct target.
    */
-  private int warnings(Instant from, Instant now, Set<String> tried) {
+  private int warnings(Instant from, Instant now) {
     Map<SlaTarget, Set<String>> categoriesByTarget = new LinkedHashMap<>();
     for (ServiceCategory c : catalog.categories()) {
-      if (c.sla() != null) categoriesByTarget.computeIfAbsent(c.sla(), t -> new java.util.HashSet<>()).add(c.code());
+      if (c.sla() != null) categoriesByTarget.computeIfAbsent(c.sla(), t -> new HashSet<>()).add(c.code());
     }
     int count = 0;
     for (var group : categoriesByTarget.entrySet()) {
       SlaTarget target = group.getKey();
       for (List<DueRequest> page : pages(leadAfter(target, from), leadAfter(target, now), group.getValue())) {
         List<DueRequest> notYetDue = page.stream().filter(r -> r.dueAt().isAfter(now)).toList();
-        Set<RequestNumber> done = store.alreadyEscalated(EscalationStore.Kind.WARNING, notYetDue);
+        Set<RequestNumber> handled = store.alreadyHandled(EscalationStore.Kind.WARNING, notYetDue);
         for (DueRequest r : notYetDue) {
-          if (!done.contains(r.number())
-              && !tried.contains(EscalationStore.Kind.WARNING + " " + r.number().value())
-              && escalate(EscalationStore.Kind.WARNING, r, now, 0) == Outcome.MADE) count++;
+          if (!handled.contains(r.number())
+              && escalate(EscalationStore.Kind.WARNING, r.number(), r.dueAt(), now, 0) == Outcome.MADE) count++;
         }
       }
     }
@@ -193,60 +191,62 @@ class SlaEscalation {
     FAILED
   }
 
-  private void breach(DueRequest found, ServiceRequestDetails current) {
+  private void breach(Instant dueAt, ServiceRequestDetails current) {
     Priority raised = raise(current.priority());
     if (raised != current.priority()) {
       requests.change(current.number(), new RequestChange.ChangePriority(raised), SLA);
     }
     events.publishEvent(
-        new SlaBreached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt(), raised));
+        new SlaBreached(current.number(), current.categoryCode(), current.departmentCode(), dueAt, raised));
   }
 
-  private void warn(DueRequest found, ServiceRequestDetails current) {
-    events.publishEvent(
-        new SlaWarningReached(current.number(), current.categoryCode(), current.departmentCode(), found.dueAt()));
+  private void warn(Instant dueAt, ServiceRequestDetails current) {
+    events.publishEvent(new SlaWarningReached(current.number(), current.categoryCode(), current.departmentCode(), dueAt));
   }
 
   /**
-   * Records and acts in one transaction of its own, after checking the request still qualifies: it may
-   * have been resolved, put on hold or given a later due date since the scan read it. A failure is kept
-   * for the next runs; a success or a request that no longer qualifies ends any retry.
+   * Records and acts in one transaction of its own, after reading the request again: it may have been
+   * resolved, put on hold or given a later due date since the scan read it or the escalation failed. A
+   * failure is kept for a later run; a success or a request that no longer qualifies ends any retry.
    *
+   * @param dueAt the due date the escalation is about
    * @param failedBefore how many times this escalation failed in earlier runs (0: first try)
    */
-  private Outcome escalate(EscalationStore.Kind kind, DueRequest found, Instant now, int failedBefore) {
+  private Outcome escalate(EscalationStore.Kind kind, RequestNumber number, Instant dueAt, Instant now, int failedBefore) {
     try {
       Outcome outcome =
           perRequest.execute(
               status -> {
-                ServiceRequestDetails current = requests.find(found.number()).orElse(null);
+                ServiceRequestDetails current = requests.find(number).orElse(null);
                 boolean qualifies =
                     current != null
                         && current.status().isOpen()
                         && current.status() != Status.ON_HOLD
-                        && found.dueAt().equals(current.expectedAt())
+                        && dueAt.equals(current.expectedAt())
                         // A warning not made before the due date is overtaken by the breach.
-                        && (kind == EscalationStore.Kind.BREACH || found.dueAt().isAfter(now));
+                        && (kind == EscalationStore.Kind.BREACH || dueAt.isAfter(now));
                 Outcome result = Outcome.NOT_NEEDED;
-                if (qualifies && store.record(kind, found, now)) {
+                if (qualifies && store.record(kind, current, dueAt, now)) {
                   switch (kind) {
-                    case BREACH -> breach(found, current);
-                    case WARNING -> warn(found, current);
+                    case BREACH -> breach(dueAt, current);
+                    case WARNING -> warn(dueAt, current);
                   }
                   result = Outcome.MADE;
                 }
-                if (failedBefore > 0) store.noRetry(kind, found.number());
+                if (failedBefore > 0) store.noRetry(kind, number);
                 return result;
               });
       return outcome == null ? Outcome.NOT_NEEDED : outcome;
     } catch (RuntimeException e) {
       // One request that cannot be escalated now (e.g. changed at the same moment) must not stop the
-      // others. It is kept in the run's own transaction and tried again at every run until it works.
-      store.failed(kind, found, now);
-      if (failedBefore == 0) {
-        log.warn("SLA {} of request {} failed; retried at the next runs", kind, found.number().value(), e);
-      } else {
-        log.warn("SLA {} of request {} failed again ({} attempts): {}", kind, found.number().value(), failedBefore + 1, e.toString());
+      // others. It is kept in the run's own transaction and tried again after a wait.
+      int attempts = failedBefore + 1;
+      Instant next = now.plus(EscalationBackoff.waitAfter(attempts));
+      store.failed(kind, number, dueAt, attempts, next, now);
+      if (attempts == 1) {
+        log.warn("SLA {} of request {} failed; tried again from {}", kind, number.value(), next, e);
+      } else if (EscalationBackoff.logged(attempts)) {
+        log.warn("SLA {} of request {} failed again ({} attempts); tried again from {}: {}", kind, number.value(), attempts, next, e.toString());
       }
       return Outcome.FAILED;
     }

@@ -26,6 +26,7 @@ import org.civic311.requests.Actor;
 import org.civic311.requests.CloseReason;
 import org.civic311.requests.HistoryEntry;
 import org.civic311.requests.PublicUpdate;
+import org.civic311.requests.Refusal;
 import org.civic311.requests.RequestChange;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.Status;
@@ -140,13 +141,14 @@ class UpdatesContractTests extends Open311SliceTest {
   @Test
   void a_transition_the_stage_forbids_is_a_400_that_says_why() throws Exception {
     given(requests.changeFromExternalSystem(any(), anyString(), any(), any()))
-        .willThrow(new TransitionNotAllowed(Status.CLOSED, "A closed request cannot start work"));
+        .willThrow(new TransitionNotAllowed(Status.CLOSED, Refusal.START_WORK_NOT_OPEN, NUMBER.value(), Status.CLOSED));
 
     var response = perform(update("/open311/v2/servicerequestupdates.xml", "IN_PROGRESS"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(assertXmlErrors(response.body(), 400))
-        .containsExactly("This change is not allowed while the request is closed: A closed request cannot start work");
+        .containsExactly(
+            "This change is not allowed while the request is closed: Request 2026-000123 cannot start work on it: it is closed.");
   }
 
   @Test

@@ -45,9 +45,12 @@ import org.civic311.workflow.InvalidCalendar;
 import org.civic311.workflow.SlaBreached;
 import org.civic311.workflow.SlaWarningReached;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -64,6 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"civic311.workflow.escalation.enabled=false", "civic311.webhooks.sender-enabled=false"})
+@ExtendWith(OutputCaptureExtension.class)
 class SlaEscalationIntegrationTests {
 
   private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
@@ -94,6 +98,7 @@ class SlaEscalationIntegrationTests {
    */
   static class FailingListener {
     final Set<RequestNumber> failFor = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Map<RequestNumber, Integer> breachAttempts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @org.springframework.context.event.EventListener
     void on(SlaWarningReached event) {
@@ -102,7 +107,13 @@ class SlaEscalationIntegrationTests {
 
     @org.springframework.context.event.EventListener
     void on(SlaBreached event) {
+      breachAttempts.merge(event.number(), 1, Integer::sum);
       if (failFor.contains(event.number())) throw new IllegalStateException("breach cannot be handled right now");
+    }
+
+    /** How many times escalation tried to breach the request, failed attempts included. */
+    int breachAttempts(RequestNumber number) {
+      return breachAttempts.getOrDefault(number, 0);
     }
   }
 
@@ -503,6 +514,7 @@ class SlaEscalationIntegrationTests {
       assertThat(pendingRetries(tree)).as("still due an hour later").isOne();
 
       change(tree, new RequestChange.Close(CloseReason.REFERRED, "The tree is on private land"));
+      clock.moveTo(nextAttempt(tree));
       escalation.run();
       assertThat(pendingRetries(tree)).as("closed: no longer relevant").isZero();
     } finally {
@@ -512,6 +524,65 @@ class SlaEscalationIntegrationTests {
     escalation.run();
     assertThat(escalations.breachesFor(tree)).isEmpty();
     assertThat(details(tree).priority()).isEqualTo(Priority.NORMAL);
+  }
+
+  @Test
+  void a_failing_breach_waits_longer_after_each_failure_up_to_an_hour_and_is_made_at_the_first_attempt_after_it_works(
+      CapturedOutput output) {
+    LocalDate monday = nextQuietMonday();
+    clock.moveTo(local(monday, "08:00"));
+    RequestNumber tree = fallenTree(); // due 16:00
+    failing.failFor.add(tree);
+    List<Long> waits = new ArrayList<>();
+    try {
+      clock.moveTo(local(monday, "16:01"));
+      escalation.run();
+      assertThat(failing.breachAttempts(tree)).isOne();
+      for (int attempt = 2; attempt <= 9; attempt++) {
+        Instant next = nextAttempt(tree);
+        waits.add(Duration.between(clock.instant(), next).toMinutes());
+        // The first of these runs still has the due date in its scan window: the wait holds there too.
+        clock.moveTo(next.minusSeconds(1));
+        escalation.run();
+        assertThat(failing.breachAttempts(tree)).as("a second before attempt %d is due", attempt).isEqualTo(attempt - 1);
+        clock.moveTo(next);
+        escalation.run();
+        assertThat(failing.breachAttempts(tree)).as("attempt %d when it is due", attempt).isEqualTo(attempt);
+      }
+    } finally {
+      failing.failFor.remove(tree);
+    }
+    assertThat(waits).as("minutes waited after each failure").containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L);
+    assertThat(escalations.breachesFor(tree)).isEmpty();
+    assertThat(details(tree).priority()).as("failed attempts leave the request as it was").isEqualTo(Priority.NORMAL);
+
+    Instant next = nextAttempt(tree);
+    clock.moveTo(next.minusSeconds(1));
+    escalation.run();
+    assertThat(escalations.breachesFor(tree)).as("working again, but still waiting").isEmpty();
+    clock.moveTo(next);
+    escalation.run();
+    clock.advance(Duration.ofHours(2));
+    escalation.run();
+    assertThat(escalations.breachesFor(tree))
+        .singleElement()
+        .isEqualTo(new SlaBreached(tree, "FALLEN_TREE", "PARKS", local(monday, "16:00"), Priority.HIGH));
+    assertThat(details(tree).priority()).isEqualTo(Priority.HIGH);
+    assertThat(pendingRetries(tree)).as("made: nothing left to retry").isZero();
+
+    String failedAgain = "SLA BREACH of request " + tree.value() + " failed again (%d attempts)";
+    assertThat(output.getAll())
+        .contains("SLA BREACH of request " + tree.value() + " failed; tried again from")
+        .contains(failedAgain.formatted(2), failedAgain.formatted(4), failedAgain.formatted(8))
+        .doesNotContain(failedAgain.formatted(3), failedAgain.formatted(5), failedAgain.formatted(6), failedAgain.formatted(7))
+        .doesNotContain(failedAgain.formatted(9));
+  }
+
+  private Instant nextAttempt(RequestNumber number) {
+    return jdbc.sql("SELECT next_attempt_at FROM workflow.sla_escalation_retry WHERE request_number = ?")
+        .param(number.value())
+        .query((rs, i) -> rs.getTimestamp(1).toInstant())
+        .single();
   }
 
   private int pendingRetries(RequestNumber number) {
