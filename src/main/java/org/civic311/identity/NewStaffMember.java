@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param name display name
  * @param roles at least one role
  * @param departments codes of catalog departments
- * @param crewCode code of an existing crew, or null
+ * @param crewCode code of an existing crew of one of these departments, or null
  * @param language the language of their emails, one of {@link StaffMember#LANGUAGES}
  */
 public record NewStaffMember(

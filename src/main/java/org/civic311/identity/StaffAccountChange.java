@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param roles at least one role
  * @param departments codes of catalog departments
- * @param crewCode code of an existing crew, or null for none
- * @param language the language of the member's emails, one of {@link StaffMember#LANGUAGES}
+ * @param crewCode code of an existing crew of one of these departments, or null for none
+ * @param language the member's language (console pages and emails), one of {@link StaffMember#LANGUAGES}
  */
 public record StaffAccountChange(Set<StaffRole> roles, Set<String> departments, @Nullable String crewCode, String language) {
 

@@ -3,7 +3,6 @@ package org.civic311.identity;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /** The staff accounts of the city: who may sign in, with which roles, departments and crew. */
 public interface StaffAccounts {
@@ -15,7 +14,8 @@ public interface StaffAccounts {
    * Creates an enabled account with this password.
    *
    * @throws StaffAccountRejected when the email is taken or malformed, a department or crew is
-   *     unknown, no role is given, or the password is too weak
+   *     unknown, the crew works for none of the member's departments ({@link CrewOfAnotherDepartment}),
+   *     no role is given, or the password is too weak
    */
   StaffMember create(NewStaffMember member, String password);
 
@@ -30,22 +30,17 @@ public interface StaffAccounts {
   /** Replaces the member's roles (at least one). */
   StaffMember changeRoles(StaffMemberId id, Set<StaffRole> roles);
 
-  /** Replaces the member's departments (catalog department codes). */
-  StaffMember changeDepartments(StaffMemberId id, Set<String> departments);
-
-  /** Puts the member in a crew, or in none with null. */
-  StaffMember assignCrew(StaffMemberId id, @Nullable String crewCode);
-
   /**
    * Replaces the member's roles, departments, crew and language in one transaction: when one of
    * them is refused, nothing is saved.
    *
-   * @throws StaffAccountRejected when no role is given, a department or crew is unknown, or the
-   *     language is not one of {@link StaffMember#LANGUAGES}
+   * @throws StaffAccountRejected when no role is given, a department or crew is unknown, the crew
+   *     works for none of the new departments ({@link CrewOfAnotherDepartment}), or the language is
+   *     not one of {@link StaffMember#LANGUAGES}
    */
   StaffMember update(StaffMemberId id, StaffAccountChange change);
 
-  /** Sets the language of the member's emails (one of {@link StaffMember#LANGUAGES}), e.g. their own choice. */
+  /** Sets the member's language (one of {@link StaffMember#LANGUAGES}) for their console pages and emails, e.g. their own choice. */
   StaffMember changeLanguage(StaffMemberId id, String language);
 
   /** Stops the member from signing in and ends their sessions on every node. */

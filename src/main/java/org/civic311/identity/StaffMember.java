@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param departments codes of the catalog departments they work for
  * @param crew the crew they belong to, if any
  * @param enabled false when an admin disabled the account
- * @param language the language of the emails they get, one of {@link #LANGUAGES}
+ * @param language the language of their console pages and emails, one of {@link #LANGUAGES}
  */
 public record StaffMember(
     StaffMemberId id,
@@ -27,7 +27,7 @@ public record StaffMember(
     boolean enabled,
     String language) {
 
-  /** The languages staff emails exist in; the first is the default. */
+  /** The languages the console and staff emails exist in; the first is the default. */
   public static final List<String> LANGUAGES = List.of("en", "es");
 
   public StaffMember {

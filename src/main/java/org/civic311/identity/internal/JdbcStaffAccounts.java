@@ -66,7 +66,9 @@ class JdbcStaffAccounts implements StaffAccounts {
     String name = validName(member.name());
     Set<StaffRole> roles = validRoles(member.roles());
     Set<String> departments = validDepartments(member.departments());
-    String crew = member.crewCode() == null ? null : existingCrew(member.crewCode());
+    @Nullable Crew crewOfMember = member.crewCode() == null ? null : existingCrew(member.crewCode());
+    CrewMembershipPolicy.check(crewOfMember, departments);
+    String crew = crewOfMember == null ? null : crewOfMember.code();
     String language = validLanguage(member.language());
     checkPassword(password);
     UUID id = UUID.randomUUID();
@@ -146,30 +148,13 @@ class JdbcStaffAccounts implements StaffAccounts {
 
   @Override
   @Transactional
-  public StaffMember changeDepartments(StaffMemberId id, Set<String> departments) {
-    Set<String> valid = validDepartments(departments);
-    lock(id);
-    jdbc.sql("delete from identity.staff_department where staff_member_id = ?").param(id.value()).update();
-    writeDepartments(id, valid);
-    return require(id);
-  }
-
-  @Override
-  @Transactional
-  public StaffMember assignCrew(StaffMemberId id, @Nullable String crewCode) {
-    String crew = crewCode == null ? null : existingCrew(crewCode);
-    lock(id);
-    jdbc.sql("update identity.staff_member set crew_code = ? where id = ?").params(crew, id.value()).update();
-    return require(id);
-  }
-
-  @Override
-  @Transactional
   public StaffMember update(StaffMemberId id, StaffAccountChange change) {
     // Everything is checked before the first write, and the transaction covers the writes anyway.
     Set<StaffRole> roles = validRoles(change.roles());
     Set<String> departments = validDepartments(change.departments());
-    String crew = change.crewCode() == null ? null : existingCrew(change.crewCode());
+    @Nullable Crew crewOfMember = change.crewCode() == null ? null : existingCrew(change.crewCode());
+    CrewMembershipPolicy.check(crewOfMember, departments);
+    String crew = crewOfMember == null ? null : crewOfMember.code();
     String language = validLanguage(change.language());
     lock(id);
     jdbc.sql("delete from identity.staff_role where staff_member_id = ?").param(id.value()).update();
@@ -366,10 +351,10 @@ class JdbcStaffAccounts implements StaffAccounts {
     return valid;
   }
 
-  private String existingCrew(String crewCode) {
-    return jdbc.sql("select code from identity.crew where code = ?")
+  private Crew existingCrew(String crewCode) {
+    return jdbc.sql("select code, name, department_code from identity.crew where code = ?")
         .param(crewCode.strip())
-        .query(String.class)
+        .query((rs, row) -> new Crew(rs.getString(1), rs.getString(2), rs.getString(3)))
         .optional()
         .orElseThrow(() -> new StaffAccountRejected("crew", "Unknown crew " + crewCode));
   }

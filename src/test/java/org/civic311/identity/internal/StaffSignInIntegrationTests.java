@@ -26,6 +26,7 @@ import org.civic311.Civic311Application;
 import org.civic311.cli.CommandLine;
 import org.civic311.identity.ApiKeys;
 import org.civic311.identity.Crew;
+import org.civic311.identity.CrewOfAnotherDepartment;
 import org.civic311.identity.NewStaffMember;
 import org.civic311.identity.StaffAccountChange;
 import org.civic311.identity.StaffAccountRejected;
@@ -69,6 +70,8 @@ class StaffSignInIntegrationTests {
   static final String BOOTSTRAP_PASSWORD = "bootstrap-admin-password-1";
   static final String PASSWORD = "correct horse battery";
   static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  static final String ENGLISH_PAGE = "<html[^>]*\\slang=\"en\"";
+  static final String SPANISH_PAGE = "<html[^>]*\\slang=\"es\"";
   static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
   static {
@@ -117,7 +120,7 @@ class StaffSignInIntegrationTests {
   void a_staff_member_signs_in_and_the_staff_page_shows_who_and_with_which_roles() throws Exception {
     Crew crew = accounts.saveCrew(new Crew("PW-NORTH", "Public Works North", "PW"));
     StaffMember dispatcher = member(StaffRole.DISPATCHER, "PW");
-    accounts.assignCrew(dispatcher.id(), crew.code());
+    accounts.update(dispatcher.id(), new StaffAccountChange(Set.of(StaffRole.DISPATCHER), Set.of("PW"), crew.code(), "en"));
     accounts.changeRoles(dispatcher.id(), Set.of(StaffRole.DISPATCHER, StaffRole.SUPERVISOR));
 
     HttpResponse<String> signedIn = browser.signIn(dispatcher.email().toUpperCase(), PASSWORD);
@@ -511,10 +514,12 @@ class StaffSignInIntegrationTests {
     assertThatThrownBy(() -> accounts.create(new NewStaffMember("short@springfield.example.gov", "Short", Set.of(StaffRole.CREW), Set.of(), null), "eleven-char"))
         .isInstanceOf(StaffAccountRejected.class)
         .hasMessageContaining("at least 12");
-    assertThatThrownBy(() -> accounts.changeDepartments(member.id(), Set.of("PW", "NASA")))
+    assertThatThrownBy(() -> accounts.update(member.id(), new StaffAccountChange(member.roles(), Set.of("PW", "NASA"), null, "en")))
         .isInstanceOf(StaffAccountRejected.class)
         .hasMessageContaining("Unknown department NASA");
-    assertThat(accounts.changeDepartments(member.id(), Set.of("pw", "SAN")).departments()).containsExactlyInAnyOrder("PW", "SAN");
+    assertThat(accounts.find(member.id()).orElseThrow().departments()).isEmpty();
+    assertThat(accounts.update(member.id(), new StaffAccountChange(member.roles(), Set.of("pw", "SAN"), null, "en")).departments())
+        .containsExactlyInAnyOrder("PW", "SAN");
     assertThat(accounts.list()).extracting(StaffMember::email).contains(member.email());
   }
 
@@ -549,6 +554,74 @@ class StaffSignInIntegrationTests {
   }
 
   @Test
+  void a_member_is_refused_a_crew_of_a_department_they_do_not_work_for_and_nothing_of_the_change_is_saved() {
+    Crew parks = accounts.saveCrew(new Crew("PARKS-TREES", "Parks Trees", "PARKS"));
+    StaffMember member = member(StaffRole.CREW, "PW");
+
+    assertThatThrownBy(() -> accounts.update(member.id(),
+            new StaffAccountChange(Set.of(StaffRole.CREW, StaffRole.DISPATCHER), Set.of("PW", "SAN"), parks.code(), "es")))
+        .isInstanceOf(CrewOfAnotherDepartment.class)
+        .hasMessageContaining("Crew PARKS-TREES works for department PARKS")
+        .satisfies(e -> {
+          assertThat(((CrewOfAnotherDepartment) e).field()).isEqualTo("crew");
+          assertThat(((CrewOfAnotherDepartment) e).crew()).isEqualTo(parks);
+        });
+    StaffMember unchanged = accounts.find(member.id()).orElseThrow();
+    assertThat(unchanged.roles()).containsExactly(StaffRole.CREW);
+    assertThat(unchanged.departments()).containsExactly("PW");
+    assertThat(unchanged.crew()).isNull();
+    assertThat(unchanged.language()).isEqualTo("en");
+
+    // Taking the department away from a member of its crew is the same refusal.
+    StaffMember inParks = accounts.update(member.id(), new StaffAccountChange(Set.of(StaffRole.CREW), Set.of("pw", "parks"), parks.code(), "en"));
+    assertThat(inParks.crew()).isEqualTo(parks);
+    assertThatThrownBy(() -> accounts.update(member.id(), new StaffAccountChange(Set.of(StaffRole.CREW), Set.of("PW"), parks.code(), "en")))
+        .isInstanceOf(CrewOfAnotherDepartment.class);
+    assertThat(accounts.find(member.id()).orElseThrow().departments()).containsExactlyInAnyOrder("PW", "PARKS");
+
+    assertThatThrownBy(() -> accounts.create(new NewStaffMember("crew-" + UUID.randomUUID().toString().substring(0, 8) + "@springfield.example.gov",
+            "Out Of Place", Set.of(StaffRole.CREW), Set.of("SAN"), parks.code()), PASSWORD))
+        .isInstanceOf(CrewOfAnotherDepartment.class);
+  }
+
+  @Test
+  void console_pages_speak_the_members_stored_language_and_the_header_link_stores_a_new_one() throws Exception {
+    StaffMember member = accounts.create(new NewStaffMember("pages-" + UUID.randomUUID().toString().substring(0, 8) + "@springfield.example.gov",
+        "Sol Supervisor", Set.of(StaffRole.SUPERVISOR), Set.of("PW"), null, "es"), PASSWORD);
+
+    // The browser asks for English (StaffBrowser sends Accept-Language: en); the sign-in page follows it.
+    assertThat(browser.get("/staff/login").body()).containsPattern(ENGLISH_PAGE);
+    HttpResponse<String> home = browser.follow(browser.signIn(member.email(), PASSWORD));
+    assertThat(home.body()).containsPattern(SPANISH_PAGE).contains("Su idioma").doesNotContain("Your language");
+    assertThat(browser.get("/staff/queue").body()).containsPattern(SPANISH_PAGE);
+
+    // The header link: the pages switch, and so does the stored language (and with it the emails).
+    assertThat(browser.get("/staff/queue?lang=en").body()).containsPattern(ENGLISH_PAGE);
+    assertThat(accounts.find(member.id()).orElseThrow().language()).isEqualTo("en");
+    assertThat(browser.get("/staff").body()).contains("Your language").containsPattern("<option value=\"en\" lang=\"en\"\\s+selected");
+
+    // Another device with a Spanish cookie and browser still gets the stored English on console pages.
+    StaffBrowser other = new StaffBrowser(port);
+    other.follow(other.signIn(member.email(), PASSWORD));
+    assertThat(other.get("/staff?lang=es").body()).contains("Su idioma");
+    assertThat(accounts.find(member.id()).orElseThrow().language()).isEqualTo("es");
+    assertThat(browser.get("/staff").body()).as("the first device follows the stored choice").contains("Su idioma");
+
+    // An unknown language in the link changes nothing.
+    browser.get("/staff?lang=klingon");
+    assertThat(accounts.find(member.id()).orElseThrow().language()).isEqualTo("es");
+  }
+
+  @Test
+  void public_pages_keep_following_the_browser_for_a_signed_in_member() throws Exception {
+    StaffMember member = accounts.create(new NewStaffMember("public-" + UUID.randomUUID().toString().substring(0, 8) + "@springfield.example.gov",
+        "Sol Spanish", Set.of(StaffRole.DISPATCHER), Set.of("PW"), null, "es"), PASSWORD);
+    browser.follow(browser.signIn(member.email(), PASSWORD));
+    assertThat(browser.get("/staff").body()).containsPattern(SPANISH_PAGE);
+    assertThat(browser.get("/").body()).containsPattern(ENGLISH_PAGE);
+  }
+
+  @Test
   void the_password_reset_mail_is_in_the_members_language_which_they_change_on_the_staff_home_page() throws Exception {
     StaffMember member = accounts.create(new NewStaffMember("lang-" + UUID.randomUUID().toString().substring(0, 8) + "@springfield.example.gov",
         "Paz Dispatcher", Set.of(StaffRole.DISPATCHER), Set.of("PW"), null, "es"), PASSWORD);
@@ -566,7 +639,7 @@ class StaffSignInIntegrationTests {
     assertThat(home.body()).contains("id=\"email-language\"").containsPattern("<option value=\"es\" lang=\"es\"\\s+selected");
     HttpResponse<String> saved = browser.post("/staff/language", Map.of("language", "en"));
     assertThat(saved.statusCode()).isEqualTo(302);
-    assertThat(browser.follow(saved).body()).contains("Saved: your emails will come in this language.");
+    assertThat(browser.follow(saved).body()).contains("Saved: the console and your emails now speak this language.");
     assertThat(accounts.find(member.id()).orElseThrow().language()).isEqualTo("en");
     browser.get("/staff");
     HttpResponse<String> refused = browser.post("/staff/language", Map.of("language", "klingon"));

@@ -42,6 +42,8 @@ class StaffMemberArguments implements WebMvcConfigurer {
               ModelAndViewContainer mav,
               NativeWebRequest request,
               WebDataBinderFactory binders) {
+            // Read moments ago for the page's language (StaffPageLanguage): as fresh as another read.
+            if (request.getAttribute(StaffPageLanguage.MEMBER, NativeWebRequest.SCOPE_REQUEST) instanceof StaffMember member) return member;
             CurrentStaff staff = currentStaff.getIfAvailable();
             if (staff == null) throw new AuthenticationCredentialsNotFoundException("No staff sign-in in this application");
             return staff.get().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No staff member is signed in"));

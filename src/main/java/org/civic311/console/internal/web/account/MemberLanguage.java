@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A signed-in member chooses the language of their own emails on the console home page. Any role may:
- * it is about their mailbox, not about what they may do. Admins set it for others on the account page.
+ * A signed-in member chooses their language (console pages and emails) on the console home page. Any
+ * role may: it is about how Civic311 speaks to them, not about what they may do. Admins set it for
+ * others on the account page; the header's English / Español link stores it too.
  */
 @Controller
 class MemberLanguage {
@@ -35,7 +36,7 @@ class MemberLanguage {
       return "redirect:/staff";
     }
     StaffMember after = accounts.changeLanguage(me.id(), wanted);
-    AuditNotes.detail(request, "language of emails " + me.language() + " -> " + after.language());
+    AuditNotes.detail(request, "language " + me.language() + " -> " + after.language());
     redirect.addFlashAttribute("languageSaved", true);
     return "redirect:/staff";
   }

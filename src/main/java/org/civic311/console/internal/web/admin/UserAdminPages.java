@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.civic311.audit.AuditNotes;
 import org.civic311.catalog.Catalog;
+import org.civic311.catalog.Department;
 import org.civic311.console.internal.AccountChangePolicy;
 import org.civic311.console.internal.ConsoleAccess;
 import org.civic311.console.internal.web.NotAllowed;
 import org.civic311.console.internal.web.PageNotFound;
+import org.civic311.identity.CrewOfAnotherDepartment;
 import org.civic311.identity.NewStaffMember;
 import org.civic311.identity.PasswordResetLinks;
 import org.civic311.identity.StaffAccountChange;
@@ -257,6 +259,10 @@ class UserAdminPages {
 
   /** A refusal of the accounts module, in the admin's language when it names a field this page knows. */
   private Problems.Problem refusal(StaffAccountRejected rejected, String fallbackField) {
+    if (rejected instanceof CrewOfAnotherDepartment other) {
+      String department = catalog.department(other.crew().department()).map(Department::name).orElse(other.crew().department());
+      return problems.of("crew", "admin.users.problem.crewDepartment", other.crew().name(), department);
+    }
     String field = rejected.field();
     return switch (field == null ? "" : field) {
       case "crew" -> problems.of("crew", "admin.users.problem.crew");

@@ -18,6 +18,7 @@ import org.civic311.catalog.Catalog;
 import org.civic311.catalog.QuestionDatatype;
 import org.civic311.console.StaffHttp;
 import org.civic311.identity.ApiKeys;
+import org.civic311.identity.Crew;
 import org.civic311.identity.NewStaffMember;
 import org.civic311.identity.StaffAccounts;
 import org.civic311.identity.StaffMember;
@@ -204,6 +205,46 @@ class AdminPagesTests {
         .anySatisfy(d -> assertThat(d).contains("roles [DISPATCHER] -> [MANAGER, SUPERVISOR]"))
         .anySatisfy(d -> assertThat(d).startsWith("disabled"))
         .allSatisfy(d -> assertThat(d).doesNotContain("river stone lantern").doesNotContain("short"));
+  }
+
+  @Test
+  void a_crew_of_another_department_is_refused_next_to_the_crew_field_keeping_what_was_typed_and_saving_nothing() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Crew trees = accounts.saveCrew(new Crew("TREES-" + suffix, "Trees " + suffix, "PARKS"));
+    String parks = catalog.department("PARKS").orElseThrow().name();
+    StaffMember member = member(StaffRole.DISPATCHER, "PW");
+    List<Map.Entry<String, String>> typed = List.of(Map.entry("roles", "DISPATCHER"), Map.entry("roles", "CREW"),
+        Map.entry("departments", "PW"), Map.entry("departments", "SAN"), Map.entry("crew", trees.code()), Map.entry("language", "es"));
+
+    browser.get("/staff/admin/users/" + member.id());
+    HttpResponse<String> refused = browser.post("/staff/admin/users/" + member.id(), typed);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("Crew: Trees " + suffix + " works for " + parks + ", which is not one of this member")
+        .containsPattern("<select id=\"crew\"[^>]*aria-describedby=\"crew-hint problem\"[^>]*aria-invalid=\"true\"")
+        .containsPattern("<p class=\"problem\" role=\"alert\" id=\"problem\">Crew: Trees " + suffix)
+        .containsPattern("value=\"" + trees.code() + "\"\\s+selected")
+        .containsPattern("id=\"role-CREW\" value=\"CREW\"\\s+checked")
+        .containsPattern("id=\"dept-SAN\" value=\"SAN\"\\s+checked")
+        .containsPattern("<option value=\"es\" lang=\"es\"\\s+selected");
+    StaffMember unchanged = accounts.find(member.id()).orElseThrow();
+    assertThat(unchanged.roles()).containsExactly(StaffRole.DISPATCHER);
+    assertThat(unchanged.departments()).containsExactly("PW");
+    assertThat(unchanged.crew()).isNull();
+    assertThat(unchanged.language()).isEqualTo("en");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(latest(admin.email()).detail()).contains("refused: Crew " + trees.code() + " works for department PARKS"));
+
+    browser.get("/staff/admin/users/" + member.id() + "?lang=es");
+    assertThat(browser.post("/staff/admin/users/" + member.id(), typed).body())
+        .contains("Cuadrilla: Trees " + suffix + " trabaja para " + parks + ", que no es uno de los departamentos de esta persona");
+    browser.get("/staff/admin?lang=en");
+
+    browser.get("/staff/admin/users/" + member.id());
+    HttpResponse<String> saved = browser.post("/staff/admin/users/" + member.id(), List.of(Map.entry("roles", "CREW"),
+        Map.entry("departments", "PW"), Map.entry("departments", "PARKS"), Map.entry("crew", trees.code()), Map.entry("language", "en")));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    assertThat(accounts.find(member.id()).orElseThrow().crew()).isEqualTo(trees);
   }
 
   @Test
