@@ -95,13 +95,15 @@ if [ -n "$cpu_script" ]; then
   # on a busy machine, where answers per second do not. Thread names lose their numbers, so the
   # C2 compiler threads, the carrier threads of virtual threads or GC threads are one line each.
   postmaster=$(head -1 "$(find "$data" -name postmaster.pid | head -1)")
+  # User and system time of one task: counted after the name, which may hold spaces ("C2 CompilerThre").
+  cpu_ticks() { sed 's/.*) //' "$1" 2>/dev/null | awk '{print $12, $13}' | grep . || echo 0 0; }
   cpu_snapshot() {
     for t in /proc/"$app_pid"/task/*; do
-      echo "JVM:$(tr ' ' _ < "$t/comm" | sed 's/[0-9_#-]*$//') $(awk '{print $14, $15}' "$t/stat" 2>/dev/null || echo 0 0)"
+      echo "JVM:$(tr ' ' _ < "$t/comm" | sed 's/[0-9_#-]*$//') $(cpu_ticks "$t/stat")"
     done
     for p in "$postmaster" $(pgrep -P "$postmaster"); do
       kind=$(tr '\0' ' ' < /proc/"$p"/cmdline 2>/dev/null | awk '{print ($1 == "postgres:" ? $2 : "postmaster")}')
-      [ -n "$kind" ] && echo "PostgreSQL:$kind $(awk '{print $14, $15}' /proc/"$p"/stat 2>/dev/null || echo 0 0)"
+      [ -n "$kind" ] && echo "PostgreSQL:$kind $(cpu_ticks /proc/"$p"/stat)"
     done
     echo "machine $(awk '/^cpu /{print $2+$3+$4+$7+$8, $5+$6}' /proc/stat)"
   }
