@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.civic311.requests.Actor;
-import org.civic311.requests.Channel;
 import org.civic311.requests.CloseReason;
-import org.civic311.requests.Location;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestChange;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequests;
-import org.civic311.requests.SubmitServiceRequest;
+import org.civic311.requests.DailyTotals;
+import org.civic311.requests.TestReports;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,8 +29,8 @@ class DailyVolumeTests {
 
   @Test
   void a_report_is_received_today_and_closed_the_day_it_is_resolved_until_it_is_reopened() {
-    DailyVolume before = potholesToday();
-    RequestNumber n = requests.submit(pothole()).number();
+    DailyTotals before = potholesToday();
+    RequestNumber n = requests.submit(TestReports.pothole(Reporter.ANONYMOUS)).number();
     assertThat(potholesToday().received()).isEqualTo(before.received() + 1);
     assertThat(potholesToday().closed()).isEqualTo(before.closed());
 
@@ -46,15 +44,15 @@ class DailyVolumeTests {
     requests.change(n, new RequestChange.Close(CloseReason.NOT_OUR_RESPONSIBILITY, "Private driveway"), crew);
     assertThat(potholesToday())
         .as("closed once more, and still received only once")
-        .isEqualTo(new DailyVolume(today, "POTHOLE", before.received() + 1, before.closed() + 1));
+        .isEqualTo(new DailyTotals(today, "POTHOLE", before.received() + 1, before.closed() + 1));
   }
 
   @Test
   void volumes_come_by_day_then_category_and_a_backward_range_is_refused() {
-    requests.submit(pothole());
-    List<DailyVolume> week = statistics.dailyVolume(today.minusDays(6), today);
+    requests.submit(TestReports.pothole(Reporter.ANONYMOUS));
+    List<DailyTotals> week = statistics.dailyVolume(today.minusDays(6), today);
     assertThat(week).isNotEmpty().isSortedAccordingTo(
-        java.util.Comparator.comparing(DailyVolume::day).thenComparing(DailyVolume::categoryCode));
+        java.util.Comparator.comparing(DailyTotals::day).thenComparing(DailyTotals::categoryCode));
     assertThat(week).allSatisfy(v -> assertThat(v.day()).isBetween(today.minusDays(6), today));
     assertThat(statistics.dailyVolume(today.plusDays(1), today.plusDays(2))).as("nothing tomorrow yet").isEmpty();
     assertThatThrownBy(() -> statistics.dailyVolume(today, today.minusDays(1)))
@@ -62,23 +60,11 @@ class DailyVolumeTests {
         .hasMessageContaining("before the first day");
   }
 
-  private DailyVolume potholesToday() {
+  private DailyTotals potholesToday() {
     return statistics.dailyVolume(today, today).stream()
         .filter(v -> v.categoryCode().equals("POTHOLE"))
         .findFirst()
-        .orElse(new DailyVolume(today, "POTHOLE", 0, 0));
+        .orElse(new DailyTotals(today, "POTHOLE", 0, 0));
   }
 
-  private static SubmitServiceRequest pothole() {
-    return new SubmitServiceRequest(
-        "POTHOLE",
-        Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
-        new Location(34.0522, -118.2437, "200 N Spring St", null, "90012"),
-        "Deep pothole in the right lane",
-        List.of(),
-        Channel.WEB,
-        Reporter.ANONYMOUS,
-        null,
-        null);
-  }
 }

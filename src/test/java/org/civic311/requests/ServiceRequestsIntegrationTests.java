@@ -28,16 +28,8 @@ class ServiceRequestsIntegrationTests {
   @Autowired Statistics statistics;
 
   private static SubmitServiceRequest pothole(String key, String scope) {
-    return new SubmitServiceRequest(
-        "POTHOLE",
-        Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
-        new Location(34.0522, -118.2437, "200 N Spring St", null, "90012"),
-        "Deep pothole in the right lane",
-        List.of(),
-        Channel.OPEN311,
-        new Reporter("Ana", "Lopez", "ana@example.org", "555-0100", null, null, true, "es"),
-        key,
-        scope);
+    return TestReports.pothole(
+        Channel.OPEN311, new Reporter("Ana", "Lopez", "ana@example.org", "555-0100", null, null, true, "es"), key, scope);
   }
 
   /** Runs the same call from several clients released at the same instant; returns their results. */
@@ -266,7 +258,7 @@ class ServiceRequestsIntegrationTests {
   private long receivedToday(String category, java.time.LocalDate today) {
     return statistics.dailyVolume(today, today).stream()
         .filter(v -> v.categoryCode().equals(category))
-        .mapToLong(org.civic311.reporting.DailyVolume::received)
+        .mapToLong(DailyTotals::received)
         .sum();
   }
 

@@ -2,8 +2,8 @@ package org.civic311.reporting.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.civic311.reporting.DailyVolume;
 import org.civic311.reporting.Statistics;
+import org.civic311.requests.DailyTotals;
 import org.civic311.requests.ServiceRequests;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +23,7 @@ class DailyVolumes implements Statistics {
   }
 
   @Override
-  public List<DailyVolume> dailyVolume(LocalDate from, LocalDate to) {
-    return requests.dailyTotals(from, to).stream()
-        .map(t -> new DailyVolume(t.day(), t.categoryCode(), t.received(), t.closed()))
-        .toList();
+  public List<DailyTotals> dailyVolume(LocalDate from, LocalDate to) {
+    return requests.dailyTotals(from, to);
   }
 }

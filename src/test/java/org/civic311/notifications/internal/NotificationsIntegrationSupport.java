@@ -19,14 +19,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.civic311.requests.Channel;
-import org.civic311.requests.Location;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequests;
-import org.civic311.requests.SubmitServiceRequest;
+import org.civic311.requests.TestReports;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -104,16 +101,7 @@ abstract class NotificationsIntegrationSupport {
   }
 
   RequestNumber submit(String email, String phone, boolean smsConsent, String language) {
-    return requests.submit(new SubmitServiceRequest(
-            "POTHOLE",
-            Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
-            new Location(34.0522, -118.2437, "200 N Spring St", null, "90012"),
-            "Deep pothole in the right lane",
-            List.of(),
-            Channel.WEB,
-            new Reporter("Ana", "Lopez", email, phone, null, null, smsConsent, language),
-            null,
-            null))
+    return requests.submit(TestReports.pothole(new Reporter("Ana", "Lopez", email, phone, null, null, smsConsent, language)))
         .number();
   }
 

@@ -20,17 +20,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.civic311.requests.Actor;
-import org.civic311.requests.Channel;
-import org.civic311.requests.Location;
 import org.civic311.requests.Reporter;
 import org.civic311.requests.RequestChange;
 import org.civic311.requests.RequestNumber;
 import org.civic311.requests.ServiceRequests;
-import org.civic311.requests.SubmitServiceRequest;
 import org.civic311.webhooks.InvalidWebhook;
 import org.civic311.webhooks.RegisteredEndpoint;
 import org.civic311.webhooks.WebhookDelivery;
 import org.civic311.webhooks.Webhooks;
+import org.civic311.requests.TestReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,18 +101,7 @@ class WebhookDeliveryIntegrationTests {
   }
 
   private RequestNumber submitPothole(Reporter reporter) {
-    return requests.submit(
-            new SubmitServiceRequest(
-                "POTHOLE",
-                Map.of("SIZE", List.of("large"), "POSITION", List.of("traffic_lane")),
-                new Location(34.0522, -118.2437, "200 N Spring St", null, "90012"),
-                "Deep pothole in the right lane",
-                List.of(),
-                Channel.WEB,
-                reporter,
-                null,
-                null))
-        .number();
+    return requests.submit(TestReports.pothole(reporter)).number();
   }
 
   private List<WebhookDelivery> deliveriesFor(RegisteredEndpoint endpoint, int atLeast) {
